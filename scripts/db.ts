@@ -1,0 +1,126 @@
+// One entry point for all Prisma tooling, so the day Prisma 7 ships a WASM migrate path only
+// this file changes. Usage:
+//   tsx scripts/db.ts generate|migrate|check|seed [domain...]
+//   tsx scripts/db.ts new-migration <domain> <name>
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const prismaDir = path.join(root, "prisma");
+const prismaBin = path.join(root, "node_modules", ".bin", "prisma");
+
+const allDomains = readdirSync(prismaDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(prismaDir, entry.name, "schema")))
+  .map((entry) => entry.name)
+  .sort();
+
+function fail(message: string): never {
+  console.error(`[db] ${message}`);
+  process.exit(1);
+}
+
+function selectDomains(names: string[]): string[] {
+  for (const name of names)
+    if (!allDomains.includes(name)) fail(`unknown domain "${name}"; known: ${allDomains.join(", ")}`);
+  return names.length > 0 ? names : allDomains;
+}
+
+/** Runs the Prisma CLI for one domain; returns its exit status and output. */
+function prisma(domain: string, args: string[], capture = false): { status: number; stdout: string } {
+  const env = {
+    ...process.env,
+    PRISMA_DOMAIN: domain,
+    // No native engine can be downloaded here: point the CLI at a dummy file so it does not try.
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/true",
+    PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/bin/true",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    DATABASE_URL: process.env.DATABASE_URL ?? `postgresql://shopstream_${domain}@127.0.0.1/shopstream_${domain}`,
+  };
+  const result = spawnSync(prismaBin, [...args, "--config", path.join(prismaDir, "prisma.config.ts")], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    stdio: capture ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+  });
+  if (capture && result.status !== 0 && result.status !== 2) process.stderr.write(result.stderr ?? "");
+  return { status: result.status ?? 1, stdout: result.stdout ?? "" };
+}
+
+const schemaDir = (domain: string) => path.join(prismaDir, domain, "schema");
+const migrationsDir = (domain: string) => path.join(prismaDir, domain, "migrations");
+const snapshotFile = (domain: string) => path.join(migrationsDir(domain), ".schema-snapshot.prisma");
+
+/** The schema as one text (files sorted by name), stored with every migration as its baseline. */
+function schemaText(domain: string): string {
+  return readdirSync(schemaDir(domain))
+    .filter((file) => file.endsWith(".prisma"))
+    .sort()
+    .map((file) => `// ${file}\n${readFileSync(path.join(schemaDir(domain), file), "utf8")}`)
+    .join("\n");
+}
+
+function diffAgainstSnapshot(domain: string, extra: string[]) {
+  const from = existsSync(snapshotFile(domain)) ? ["--from-schema-datamodel", snapshotFile(domain)] : ["--from-empty"];
+  return prisma(domain, ["migrate", "diff", ...from, "--to-schema-datamodel", schemaDir(domain), ...extra], true);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+switch (command) {
+  case "generate":
+    for (const domain of selectDomains(rest)) {
+      if (prisma(domain, ["generate", "--no-hints"], true).status !== 0) fail(`prisma generate failed for ${domain}`);
+      console.log(`[db] generated client for ${domain}`);
+    }
+    break;
+  case "migrate":
+    for (const domain of selectDomains(rest)) {
+      const { status, stdout } = prisma(domain, ["migrate", "deploy"], true);
+      if (status !== 0) fail(`migrate deploy failed for ${domain}:\n${stdout}`);
+      console.log(
+        `[db] ${domain}: ${stdout.match(/(No pending migrations.*|All migrations have been successfully applied.*)/)?.[0] ?? "migrated"}`,
+      );
+    }
+    break;
+  case "check":
+    for (const domain of selectDomains(rest)) {
+      const { status, stdout } = diffAgainstSnapshot(domain, ["--script", "--exit-code"]);
+      if (status === 2)
+        fail(
+          `prisma/${domain}/schema changed without a migration; run: npm run db:new-migration ${domain} <name>\n${stdout}`,
+        );
+      if (status !== 0) fail(`could not diff the ${domain} schema`);
+      console.log(`[db] ${domain}: migrations match the schema`);
+    }
+    break;
+  case "new-migration": {
+    const [domain, name] = rest;
+    if (!domain || !name || !/^[a-z0-9_]+$/.test(name))
+      fail("usage: npm run db:new-migration <domain> <snake_case_name>");
+    selectDomains([domain]);
+    const { status, stdout } = diffAgainstSnapshot(domain, ["--script", "--exit-code"]);
+    if (status === 0) fail(`prisma/${domain}/schema has no changes since the last migration`);
+    if (status !== 2) fail(`could not diff the ${domain} schema`);
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(migrationsDir(domain), `${stamp}_${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "migration.sql"), stdout);
+    writeFileSync(snapshotFile(domain), schemaText(domain));
+    const lock = path.join(migrationsDir(domain), "migration_lock.toml");
+    if (!existsSync(lock)) writeFileSync(lock, 'provider = "postgresql"\n');
+    console.log(
+      `[db] wrote ${path.relative(root, dir)}/migration.sql; edit it for SQL Prisma cannot express, then npm run db:migrate`,
+    );
+    break;
+  }
+  case "seed":
+    for (const domain of selectDomains(rest)) {
+      const seed = path.join(root, "subgraphs", domain, "src", "seed.ts");
+      if (!existsSync(seed)) continue;
+      const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [seed], { cwd: root, stdio: "inherit" });
+      if (result.status !== 0) fail(`seed failed for ${domain}`);
+    }
+    break;
+  default:
+    fail("usage: tsx scripts/db.ts generate|migrate|check|seed [domain...] | new-migration <domain> <name>");
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from "vitest/config";
+
+const sources = ["packages", "subgraphs", "router"];
+
+// Two projects: `unit` needs no services; `integration` runs against the real local stack that
+// tests/setup/stack.ts brings up (PostgreSQL, Redis, Kafka) and fails fast when it cannot.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: sources.map((dir) => `${dir}/**/test/**/*.test.ts`),
+          exclude: ["**/node_modules/**", "**/*.int.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: [...sources.map((dir) => `${dir}/**/test/**/*.int.test.ts`), "tests/**/*.int.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["tests/setup/stack.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: true,
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
