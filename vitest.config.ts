@@ -10,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: sources.map((dir) => `${dir}/**/test/**/*.test.ts`),
           exclude: ["**/node_modules/**", "**/*.int.test.ts"],
         },
@@ -17,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: [...sources.map((dir) => `${dir}/**/test/**/*.int.test.ts`), "tests/**/*.int.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: ["tests/setup/stack.ts"],

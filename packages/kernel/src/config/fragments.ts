@@ -1,0 +1,42 @@
+// Reusable pieces of service environments; defaults point at the local stack (scripts/stack).
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const serviceEnv = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().default("127.0.0.1"),
+};
+
+export function portEnv(defaultPort: number) {
+  return { PORT: port.default(defaultPort) };
+}
+
+export function postgresEnv(domain: string) {
+  return {
+    PGHOST: z.string().default("127.0.0.1"),
+    PGPORT: port.default(5432),
+    PGUSER: z.string().default(`shopstream_${domain}`),
+    PGPASSWORD: z.string().default("shopstream"),
+    PGDATABASE: z.string().default(`shopstream_${domain}`),
+    PG_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  };
+}
+
+export const kafkaEnv = {
+  KAFKA_BROKERS: z
+    .string()
+    .default("127.0.0.1:9092")
+    .transform((value) => value.split(",").map((broker) => broker.trim()))
+    .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, "expected host:port[,host:port]")).min(1)),
+};
+
+export const redisEnv = {
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+};
+
+export const identityEnv = {
+  // Shared with the router, which signs the caller's identity into headers with it.
+  IDENTITY_HMAC_SECRET: z.string().min(16).default("dev-only-identity-secret-change-me"),
+};

@@ -1,0 +1,140 @@
+// HTTP server for a subgraph: Apollo Server over node:http with /graphql, /health and /ready.
+// Every GraphQL request must carry the router's signed identity; anything else is rejected.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import type { DocumentNode } from "graphql";
+import { type Identity, IdentityError, verifyIdentityHeaders } from "../auth/identity.js";
+import type { Logger } from "../logging/logger.js";
+import { readBody, sendJson } from "./http-io.js";
+
+export interface BaseRequestContext {
+  identity: Identity;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphDefinition<Ctx extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Ctx>;
+  introspection?: boolean;
+}
+
+export function createSubgraphApollo<Ctx extends BaseContext>(definition: SubgraphDefinition<Ctx>): ApolloServer<Ctx> {
+  return new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    introspection: definition.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+  });
+}
+
+export interface SubgraphServerOptions<Ctx extends BaseContext> extends SubgraphDefinition<Ctx> {
+  port: number;
+  host?: string;
+  logger: Logger;
+  identitySecret: string;
+  context: (base: BaseRequestContext) => Ctx | Promise<Ctx>;
+  /** Dependency checks for /ready, e.g. `{ postgres: () => prisma.$queryRaw\`select 1\` }`. */
+  readiness?: Record<string, () => Promise<unknown>>;
+  maxBodyBytes?: number;
+}
+
+export interface RunningSubgraph<Ctx extends BaseContext> {
+  url: string;
+  port: number;
+  apollo: ApolloServer<Ctx>;
+  close(): Promise<void>;
+}
+
+export async function startSubgraphServer<Ctx extends BaseContext>(
+  options: SubgraphServerOptions<Ctx>,
+): Promise<RunningSubgraph<Ctx>> {
+  const apollo = createSubgraphApollo(options);
+  await apollo.start();
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
+      if (url.pathname === "/ready") return await sendReadiness(res, options.readiness ?? {});
+      if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+      const requestId = String(req.headers["x-request-id"] ?? randomUUID());
+      let identity: Identity;
+      try {
+        identity = verifyIdentityHeaders(req.headers, options.identitySecret);
+      } catch (error) {
+        if (!(error instanceof IdentityError)) throw error;
+        return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] });
+      }
+      const body = req.method === "POST" ? await readBody(req, maxBodyBytes) : undefined;
+      if (body === null)
+        return sendJson(res, 413, {
+          errors: [{ message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+        });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
+      const logger = options.logger.child({ requestId });
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parseJson(body) },
+        context: async () => options.context({ identity, requestId, logger }),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === "complete") return res.end(response.body.string);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      options.logger.error({ err: error }, "request failed");
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
+  options.logger.info({ url }, `${options.name} subgraph ready`);
+  return {
+    url,
+    port,
+    apollo,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+function parseJson(body: string | undefined): unknown {
+  if (body === undefined || body === "") return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body; // Apollo answers unparseable bodies with a 400
+  }
+}
+
+async function sendReadiness(res: http.ServerResponse, checks: Record<string, () => Promise<unknown>>) {
+  const results = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      try {
+        await check();
+        return [name, true] as const;
+      } catch {
+        return [name, false] as const;
+      }
+    }),
+  );
+  const ready = results.every(([, ok]) => ok);
+  sendJson(res, ready ? 200 : 503, { ready, checks: Object.fromEntries(results) });
+}

@@ -1,0 +1,108 @@
+// Runs a consumer group for one service. Each event's handler and its processed_event row
+// commit in ONE database transaction, so a redelivered event has no second effect. A handler
+// that keeps failing is retried with backoff, then the message goes to `<topic>.dlq` with the
+// reason in its headers and consumption carries on.
+import type { Consumer, EachMessagePayload, Kafka } from "kafkajs";
+import type { EventDefinition, EventEnvelope } from "../events/envelope.js";
+import { exponentialBackoff, sleep } from "../lifecycle/backoff.js";
+import type { Logger } from "../logging/logger.js";
+import type { SqlExecutor } from "../outbox/outbox.js";
+import { ensureTopics } from "./client.js";
+import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
+import { decodeEnvelope } from "./decode.js";
+
+export interface EventHandler<Tx> {
+  definition: EventDefinition<unknown>;
+  handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void>;
+}
+
+/** Declares a typed handler for one event definition. */
+export function on<T, Tx>(
+  definition: EventDefinition<T>,
+  handle: (event: EventEnvelope<T>, tx: Tx) => Promise<void>,
+): EventHandler<Tx> {
+  return { definition: definition as EventDefinition<unknown>, handle: handle as EventHandler<Tx>["handle"] };
+}
+
+export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
+  kafka: Kafka;
+  /** Consumer group id; also the consumer name in processed_event. */
+  groupId: string;
+  handlers: EventHandler<Tx>[];
+  /** Runs fn in one database transaction (e.g. `(fn) => prisma.$transaction(fn)`). */
+  transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>;
+  logger: Logger;
+  maxRetries?: number;
+  retryInitialMs?: number;
+  fromBeginning?: boolean;
+}
+
+export class ConsumerRunner<Tx extends SqlExecutor> {
+  private consumer?: Consumer;
+  private deadLetters?: DeadLetter;
+  private readonly handlers = new Map<string, EventHandler<Tx>>();
+  readonly topics: string[];
+
+  constructor(private readonly options: ConsumerRunnerOptions<Tx>) {
+    for (const handler of options.handlers) this.handlers.set(handler.definition.type, handler);
+    this.topics = [...new Set(options.handlers.map((handler) => handler.definition.topic))];
+  }
+
+  async start(): Promise<void> {
+    const { kafka, groupId } = this.options;
+    await ensureTopics(kafka, this.topics);
+    this.deadLetters = await createDeadLetterQueue(kafka, groupId);
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 10 } });
+    this.consumer = consumer;
+    await consumer.connect();
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({ eachMessage: (payload) => this.process(payload) });
+    await joined;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.deadLetters?.close();
+  }
+
+  private async process({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    const decoded = decodeEnvelope(message.value, this.handlers);
+    if (decoded.kind === "ignored") return;
+    if (decoded.kind === "invalid") {
+      this.options.logger.warn(
+        { topic, partition, offset: message.offset, reason: decoded.reason },
+        "invalid event sent to DLQ",
+      );
+      await this.deadLetters!.send(topic, message, { reason: "invalid-event", error: decoded.reason });
+      return;
+    }
+    const { handler, envelope } = decoded;
+    const backoff = exponentialBackoff({ initialMs: this.options.retryInitialMs ?? 100, maxMs: 5_000 });
+    const maxRetries = this.options.maxRetries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.options.transaction(async (tx) => {
+          const inserted = await tx.$executeRawUnsafe(
+            "INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            this.options.groupId,
+            envelope.id,
+          );
+          if (inserted === 0) return; // already processed: a redelivery
+          await handler.handle(envelope, tx);
+        });
+        return;
+      } catch (error) {
+        if (attempt >= maxRetries) {
+          this.options.logger.error(
+            { err: error, eventId: envelope.id, type: envelope.type },
+            "handler failed; sent to DLQ",
+          );
+          await this.deadLetters!.send(topic, message, { reason: "handler-failed", error: String(error) });
+          return;
+        }
+        await sleep(backoff.next());
+      }
+    }
+  }
+}

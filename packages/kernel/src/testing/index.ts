@@ -1,0 +1,44 @@
+// Helpers for tests against the real stack (no fakes of PostgreSQL, Redis or Kafka).
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { SqlExecutor } from "../outbox/outbox.js";
+
+export const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/** Polls a condition until it holds or the deadline passes (never a fixed sleep). */
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what ?? "condition"}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
+  }
+}
+
+export type PgTransactionClient = SqlExecutor & { query: pg.PoolClient["query"] };
+
+/** A transaction runner over node-postgres with the SqlExecutor shape Prisma transactions have. */
+export function pgTransaction(pool: pg.Pool) {
+  return async <R>(fn: (tx: PgTransactionClient) => Promise<R>): Promise<R> => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const tx = {
+        query: client.query.bind(client) as pg.PoolClient["query"],
+        $executeRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0,
+      };
+      const result = await fn(tx);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+}

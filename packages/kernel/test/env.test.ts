@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { EnvError, kafkaEnv, parseEnv, postgresEnv } from "../src/index.js";
+
+describe("parseEnv", () => {
+  const shape = { ...postgresEnv("catalog"), ...kafkaEnv, PORT: z.coerce.number().int().min(1) };
+
+  it("applies local-stack defaults", () => {
+    const env = parseEnv(shape, { PORT: "4002" });
+    expect(env).toMatchObject({
+      PGHOST: "127.0.0.1",
+      PGPORT: 5432,
+      PGDATABASE: "shopstream_catalog",
+      KAFKA_BROKERS: ["127.0.0.1:9092"],
+    });
+  });
+
+  it("lists every problem by variable name", () => {
+    let caught: unknown;
+    try {
+      parseEnv(shape, { PGPORT: "not-a-port", KAFKA_BROKERS: "nohostport", PORT: "0" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    const problems = (caught as EnvError).problems.join("\n");
+    expect(problems).toMatch(/^PGPORT:/m);
+    expect(problems).toMatch(/^KAFKA_BROKERS\.0:/m);
+    expect(problems).toMatch(/^PORT:/m);
+  });
+});

@@ -1,0 +1,235 @@
+// The transactional outbox, relay and idempotent consumer runner against real PostgreSQL and Kafka.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  ConsumerRunner,
+  createEventPublisher,
+  createOutbox,
+  type EventPublisher,
+  ensureTopics,
+  OutboxRelay,
+  on,
+} from "../src/index.js";
+import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
+import { createOutboxFixture, kafka, logger } from "./support/outbox-fixture.js";
+
+type Fixture = Awaited<ReturnType<typeof createOutboxFixture>>;
+let fx: Fixture;
+let publisher: EventPublisher;
+const stoppers: Array<() => Promise<void>> = [];
+
+beforeEach(async () => {
+  fx = await createOutboxFixture();
+  await ensureTopics(kafka, [fx.topic]);
+  publisher = await createEventPublisher(kafka);
+});
+afterEach(async () => {
+  for (const stop of stoppers.splice(0).reverse()) await stop();
+  await publisher.close();
+  await fx.drop();
+});
+
+const outbox = createOutbox("kernel-test");
+
+async function enqueueMany(aggregates: number, perAggregate: number, perTransaction: number) {
+  const events = Array.from({ length: aggregates * perAggregate }, (_, i) => ({
+    aggregate: `agg-${i % aggregates}`,
+    seq: Math.floor(i / aggregates),
+  }));
+  const transaction = pgTransaction(fx.pool);
+  for (let i = 0; i < events.length; i += perTransaction) {
+    await transaction(async (tx) => {
+      for (const data of events.slice(i, i + perTransaction))
+        await outbox.enqueue(tx, fx.thingHappened, { subject: data.aggregate, data });
+    });
+  }
+  return events.length;
+}
+
+async function startConsumer() {
+  const runner = new ConsumerRunner({
+    kafka,
+    groupId: uniqueName("kernel-test-group"),
+    logger,
+    transaction: pgTransaction(fx.pool),
+    retryInitialMs: 10,
+    handlers: [
+      on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+        await tx.$executeRawUnsafe(
+          "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
+          event.id,
+          event.data.aggregate,
+          event.data.seq,
+        );
+      }),
+    ],
+  });
+  await runner.start();
+  stoppers.push(() => runner.stop());
+  return runner;
+}
+
+async function startRelay(relayPublisher: EventPublisher = publisher) {
+  const relay = new OutboxRelay({
+    pool: fx.pool,
+    publisher: relayPublisher,
+    logger,
+    batchSize: 100,
+    pollIntervalMs: 200,
+  });
+  await relay.start();
+  stoppers.push(() => relay.stop());
+  return relay;
+}
+
+function expectPerAggregateOrder(effects: Array<{ aggregate: string; seq: number }>) {
+  const last = new Map<string, number>();
+  for (const { aggregate, seq } of effects) {
+    expect(seq).toBe((last.get(aggregate) ?? -1) + 1);
+    last.set(aggregate, seq);
+  }
+}
+
+describe("transactional outbox", () => {
+  it("publishes 1,000 events from many transactions, each once in the effects, in per-aggregate order", async () => {
+    const total = await enqueueMany(25, 40, 7);
+    await startConsumer();
+    const relay = await startRelay();
+    const effects = await waitFor(async () => ((await fx.effects()).length >= total ? fx.effects() : null), {
+      timeoutMs: 45_000,
+      what: "1,000 effects",
+    });
+    expect(effects).toHaveLength(total);
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(total);
+    expectPerAggregateOrder(effects);
+    expect(await relay.backlog()).toBe(0);
+  });
+
+  it("publishes nothing from a rolled-back transaction", async () => {
+    await expect(
+      pgTransaction(fx.pool)(async (tx) => {
+        await outbox.enqueue(tx, fx.thingHappened, { subject: "agg", data: { aggregate: "agg", seq: 0 } });
+        throw new Error("domain rule failed");
+      }),
+    ).rejects.toThrow("domain rule failed");
+    const relay = new OutboxRelay({ pool: fx.pool, publisher, logger });
+    expect(await relay.backlog()).toBe(0);
+    expect(await relay.publishBatch()).toBe(0);
+  });
+
+  it("loses nothing and duplicates no effect when the relay dies between publishing and marking", async () => {
+    const total = await enqueueMany(5, 60, 10);
+    await startConsumer();
+    // The first relay publishes a batch, then "crashes" before it can mark the rows sent.
+    const crashing = new OutboxRelay({
+      pool: fx.pool,
+      logger,
+      batchSize: 100,
+      publisher: {
+        publish: async (m) => {
+          await publisher.publish(m);
+          throw new Error("killed mid-batch");
+        },
+        close: async () => {},
+      },
+    });
+    await expect(crashing.publishBatch()).rejects.toThrow("killed mid-batch");
+    expect(await crashing.backlog()).toBe(total);
+    await startRelay();
+    const effects = await waitFor(async () => ((await fx.effects()).length >= total ? fx.effects() : null), {
+      timeoutMs: 30_000,
+      what: "all effects",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let any redelivered duplicate arrive
+    expect(await fx.effects()).toHaveLength(total);
+    expectPerAggregateOrder(effects);
+  });
+
+  it("applies an event delivered twice only once", async () => {
+    await startConsumer();
+    const event = fx.thingHappened.create({
+      source: "kernel-test",
+      subject: "dup",
+      data: { aggregate: "dup", seq: 0 },
+    });
+    const message = { topic: fx.topic, key: "dup", value: JSON.stringify(event) };
+    await publisher.publish([message, message]);
+    await publisher.publish([message]);
+    const marker = fx.thingHappened.create({
+      source: "kernel-test",
+      subject: "dup",
+      data: { aggregate: "dup", seq: 1 },
+    });
+    await publisher.publish([{ topic: fx.topic, key: "dup", value: JSON.stringify(marker) }]);
+    const effects = await waitFor(async () => ((await fx.effects()).length >= 2 ? fx.effects() : null), {
+      what: "marker effect",
+    });
+    expect(effects.map((e) => e.seq)).toEqual([0, 1]);
+  });
+
+  it("sends a malformed message to the DLQ with its reason and keeps consuming", async () => {
+    await startConsumer();
+    const dlq: Array<{ value: string; reason: string; error: string }> = [];
+    const dlqConsumer = kafka.consumer({ groupId: uniqueName("dlq-reader"), maxWaitTimeInMs: 100 });
+    await dlqConsumer.connect();
+    await dlqConsumer.subscribe({ topic: `${fx.topic}.dlq`, fromBeginning: true });
+    await dlqConsumer.run({
+      eachMessage: async ({ message }) =>
+        void dlq.push({
+          value: String(message.value),
+          reason: String(message.headers?.["dlq-reason"]),
+          error: String(message.headers?.["dlq-error"]),
+        }),
+    });
+    stoppers.push(() => dlqConsumer.disconnect());
+    const good = fx.thingHappened.create({ source: "kernel-test", subject: "a", data: { aggregate: "a", seq: 0 } });
+    const badData = { ...good, id: crypto.randomUUID(), data: { aggregate: "a", seq: "zero" } };
+    await publisher.publish([
+      { topic: fx.topic, key: "a", value: "{not json" },
+      { topic: fx.topic, key: "a", value: JSON.stringify(badData) },
+      { topic: fx.topic, key: "a", value: JSON.stringify(good) },
+    ]);
+    await waitFor(async () => (await fx.effects()).length === 1, { what: "the good event's effect" });
+    await waitFor(() => dlq.length === 2, { what: "two DLQ messages" });
+    expect(dlq.map((m) => m.reason)).toEqual(["invalid-event", "invalid-event"]);
+    expect(dlq[0]?.value).toBe("{not json");
+    expect(dlq[1]?.error).toMatch(/seq/);
+  });
+});
+
+describe("consumer runner retries", () => {
+  it("retries a failing handler, then dead-letters it and goes on", async () => {
+    let calls = 0;
+    const runner = new ConsumerRunner({
+      kafka,
+      groupId: uniqueName("kernel-test-group"),
+      logger,
+      transaction: pgTransaction(fx.pool),
+      maxRetries: 2,
+      retryInitialMs: 5,
+      handlers: [
+        on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+          await tx.$executeRawUnsafe(
+            "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
+            event.id,
+            event.data.aggregate,
+            event.data.seq,
+          );
+          if (event.data.seq === 0) {
+            calls += 1;
+            throw new Error("downstream unavailable");
+          }
+        }),
+      ],
+    });
+    await runner.start();
+    stoppers.push(() => runner.stop());
+    const failing = fx.thingHappened.create({ source: "kernel-test", subject: "r", data: { aggregate: "r", seq: 0 } });
+    const next = fx.thingHappened.create({ source: "kernel-test", subject: "r", data: { aggregate: "r", seq: 1 } });
+    await publisher.publish([failing, next].map((e) => ({ topic: fx.topic, key: "r", value: JSON.stringify(e) })));
+    const effects = await waitFor(async () => ((await fx.effects()).length >= 1 ? fx.effects() : null), {
+      what: "next event's effect",
+    });
+    expect(calls).toBe(3); // first try + 2 retries, each rolled back with its effect
+    expect(effects.map((e) => e.seq)).toEqual([1]);
+  });
+});

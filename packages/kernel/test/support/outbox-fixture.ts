@@ -1,0 +1,58 @@
+// A private PostgreSQL schema with the kernel's outbox tables (as in prisma/kernel/outbox.prisma)
+// plus an `effect` table standing in for a consumer's side effect, so tests never share rows.
+import { randomUUID } from "node:crypto";
+import { Kafka, logLevel } from "kafkajs";
+import pg from "pg";
+import { z } from "zod";
+import { createLogger, defineEvent } from "../../src/index.js";
+import { uniqueName } from "../../src/testing/index.js";
+
+export const logger = createLogger("kernel-test", "silent");
+export const kafka = new Kafka({ clientId: "kernel-test", brokers: ["127.0.0.1:9092"], logLevel: logLevel.NOTHING });
+
+export async function createOutboxFixture() {
+  const schema = `kernel_test_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const connection = {
+    host: "127.0.0.1",
+    port: 5432,
+    user: "shopstream_catalog",
+    password: "shopstream",
+    database: "shopstream_catalog",
+  };
+  const admin = new pg.Client(connection);
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.query(`SET search_path = ${schema}`);
+  await admin.query(`
+    CREATE TABLE outbox_event (
+      id BIGSERIAL PRIMARY KEY, event_id UUID NOT NULL UNIQUE, topic TEXT NOT NULL, key TEXT NOT NULL,
+      type TEXT NOT NULL, payload JSONB NOT NULL, headers JSONB NOT NULL DEFAULT '{}',
+      created_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(), published_at TIMESTAMPTZ(3),
+      attempts INT NOT NULL DEFAULT 0, last_error TEXT);
+    CREATE TABLE processed_event (consumer TEXT NOT NULL, event_id TEXT NOT NULL,
+      processed_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id));
+    CREATE TABLE effect (n BIGSERIAL PRIMARY KEY, event_id TEXT NOT NULL, aggregate TEXT NOT NULL, seq INT NOT NULL);`);
+  await admin.end();
+  const pool = new pg.Pool({ ...connection, max: 8, options: `-c search_path=${schema}` });
+  const topic = uniqueName("kernel-test");
+  const thingHappened = defineEvent({
+    type: "test.thing.happened",
+    topic,
+    data: z.object({ aggregate: z.string(), seq: z.number().int() }),
+  });
+  return {
+    pool,
+    topic,
+    thingHappened,
+    async effects() {
+      const { rows } = await pool.query<{ event_id: string; aggregate: string; seq: number }>(
+        "SELECT event_id, aggregate, seq FROM effect ORDER BY n",
+      );
+      return rows;
+    },
+    async drop() {
+      await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+      await pool.end();
+    },
+  };
+}
