@@ -1,0 +1,34 @@
+// Starts the outbox relay of a service (its own pg pool and idempotent producer) and registers
+// its shutdown: the relay stops, then the producer flushes, then the pool closes.
+import pg from "pg";
+import { type PgEnv, pgConnection } from "../db/pg-connection.js";
+import { createKafka, ensureTopics } from "../kafka/client.js";
+import { createEventPublisher } from "../kafka/publisher.js";
+import type { Lifecycle } from "../lifecycle/lifecycle.js";
+import type { Logger } from "../logging/logger.js";
+import { OutboxRelay } from "../outbox/relay.js";
+
+export interface OutboxRelayRuntimeOptions {
+  service: string;
+  env: PgEnv & { KAFKA_BROKERS: string[] };
+  logger: Logger;
+  lifecycle: Lifecycle;
+  /** Topics this service publishes to; created (with their DLQs) if missing. */
+  topics: string[];
+}
+
+export async function startOutboxRelay(options: OutboxRelayRuntimeOptions) {
+  const logger = options.logger.child({ component: "outbox-relay" });
+  const pool = new pg.Pool({ ...pgConnection(options.env), max: 2 });
+  const kafka = createKafka({ clientId: `${options.service}-relay`, brokers: options.env.KAFKA_BROKERS, logger });
+  await ensureTopics(kafka, options.topics);
+  const publisher = await createEventPublisher(kafka);
+  const relay = new OutboxRelay({ pool, publisher, logger });
+  await relay.start();
+  options.lifecycle.add("outbox relay", async () => {
+    await relay.stop();
+    await publisher.close();
+    await pool.end();
+  });
+  return relay;
+}
