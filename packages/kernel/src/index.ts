@@ -1,10 +1,12 @@
 export * from "./auth/identity.js";
 export * from "./auth/require.js";
+export * from "./auth/sessions.js";
 export * from "./config/env.js";
 export * from "./config/fragments.js";
 export * from "./db/pg-connection.js";
 export * from "./events/contracts/cache.js";
 export * as catalogEvents from "./events/contracts/catalog.js";
+export * as identityEvents from "./events/contracts/identity.js";
 export * as inventoryEvents from "./events/contracts/inventory.js";
 export * as orderEvents from "./events/contracts/orders.js";
 export * as paymentEvents from "./events/contracts/payments.js";
@@ -24,3 +26,4 @@ export * from "./outbox/relay.js";
 export * from "./runtime/consumers.js";
 export * from "./runtime/outbox-relay.js";
 export * from "./runtime/prisma.js";
+export * from "./runtime/redis.js";

@@ -5,6 +5,7 @@ export const topics = {
   ordersOrders: "orders.orders",
   paymentsPayments: "payments.payments",
   cacheInvalidations: "cache.invalidations",
+  identityUsers: "identity.users",
 } as const;
 
 export const dlqTopic = (topic: string) => `${topic}.dlq`;

@@ -15,7 +15,12 @@ export interface BaseRequestContext {
   identity: Identity;
   requestId: string;
   logger: Logger;
+  /** Raw request headers, e.g. for the client IP the router forwards. */
+  headers: http.IncomingHttpHeaders;
 }
+
+/** A plain HTTP endpoint next to /graphql (no identity headers required), e.g. a JWKS document. */
+export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void> | void;
 
 export interface SubgraphDefinition<Ctx extends BaseContext> {
   name: string;
@@ -41,6 +46,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> extends Subgraph
   /** Dependency checks for /ready, e.g. `{ postgres: () => prisma.$queryRaw\`select 1\` }`. */
   readiness?: Record<string, () => Promise<unknown>>;
   maxBodyBytes?: number;
+  /** Extra endpoints by exact path; they handle their own authentication. */
+  routes?: Record<string, HttpRoute>;
 }
 
 export interface RunningSubgraph<Ctx extends BaseContext> {
@@ -62,6 +69,8 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
       if (url.pathname === "/ready") return await sendReadiness(res, options.readiness ?? {});
+      const route = options.routes?.[url.pathname];
+      if (route) return await route(req, res, url);
       if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
       const requestId = String(req.headers["x-request-id"] ?? randomUUID());
       let identity: Identity;
@@ -81,7 +90,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
       const logger = options.logger.child({ requestId });
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parseJson(body) },
-        context: async () => options.context({ identity, requestId, logger }),
+        context: async () => options.context({ identity, requestId, logger, headers: req.headers }),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
