@@ -27,3 +27,4 @@ export * from "./runtime/consumers.js";
 export * from "./runtime/outbox-relay.js";
 export * from "./runtime/prisma.js";
 export * from "./runtime/redis.js";
+export * from "./resilience/circuit-breaker.js";
