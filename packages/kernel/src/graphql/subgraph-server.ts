@@ -9,7 +9,10 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode } from "graphql";
 import { type Identity, IdentityError, verifyIdentityHeaders } from "../auth/identity.js";
 import type { Logger } from "../logging/logger.js";
+import { initMetrics, metricsRegistry } from "../observability/metrics.js";
+import { initTracing, SpanKind, withSpan } from "../observability/tracing.js";
 import { readBody, sendJson } from "./http-io.js";
+import { metricsPlugin } from "./metrics-plugin.js";
 
 export interface BaseRequestContext {
   identity: Identity;
@@ -34,6 +37,7 @@ export function createSubgraphApollo<Ctx extends BaseContext>(definition: Subgra
     schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     introspection: definition.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    plugins: [metricsPlugin<Ctx>()],
   });
 }
 
@@ -60,6 +64,8 @@ export interface RunningSubgraph<Ctx extends BaseContext> {
 export async function startSubgraphServer<Ctx extends BaseContext>(
   options: SubgraphServerOptions<Ctx>,
 ): Promise<RunningSubgraph<Ctx>> {
+  initMetrics(options.name);
+  initTracing(options.name);
   const apollo = createSubgraphApollo(options);
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
@@ -69,6 +75,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
       if (url.pathname === "/ready") return await sendReadiness(res, options.readiness ?? {});
+      if (url.pathname === "/metrics") return await sendMetrics(res);
       const route = options.routes?.[url.pathname];
       if (route) return await route(req, res, url);
       if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
@@ -88,10 +95,16 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
       const logger = options.logger.child({ requestId });
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parseJson(body) },
-        context: async () => options.context({ identity, requestId, logger, headers: req.headers }),
-      });
+      const traceHeaders = { traceparent: req.headers.traceparent as string | undefined };
+      const response = await withSpan(
+        `${options.name} ${req.method} /graphql`,
+        { kind: SpanKind.SERVER, parent: traceHeaders },
+        () =>
+          apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parseJson(body) },
+            context: async () => options.context({ identity, requestId, logger, headers: req.headers }),
+          }),
+      );
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === "complete") return res.end(response.body.string);
@@ -131,6 +144,11 @@ function parseJson(body: string | undefined): unknown {
   } catch {
     return body; // Apollo answers unparseable bodies with a 400
   }
+}
+
+async function sendMetrics(res: http.ServerResponse) {
+  res.setHeader("content-type", metricsRegistry.contentType);
+  res.end(await metricsRegistry.metrics());
 }
 
 async function sendReadiness(res: http.ServerResponse, checks: Record<string, () => Promise<unknown>>) {

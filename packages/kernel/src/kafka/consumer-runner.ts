@@ -2,12 +2,15 @@
 // commit in ONE database transaction, so a redelivered event has no second effect. A handler
 // that keeps failing is retried with backoff, then the message goes to `<topic>.dlq` with the
 // reason in its headers and consumption carries on.
-import type { Consumer, EachMessagePayload, Kafka } from "kafkajs";
+import type { Admin, Consumer, EachMessagePayload, Kafka } from "kafkajs";
 import type { EventDefinition, EventEnvelope } from "../events/envelope.js";
 import { exponentialBackoff, sleep } from "../lifecycle/backoff.js";
 import type { Logger } from "../logging/logger.js";
+import { metrics } from "../observability/metrics.js";
+import { SpanKind, withSpan } from "../observability/tracing.js";
 import type { SqlExecutor } from "../outbox/outbox.js";
 import { ensureTopics } from "./client.js";
+import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
 
@@ -40,6 +43,8 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
 export class ConsumerRunner<Tx extends SqlExecutor> {
   private consumer?: Consumer;
   private deadLetters?: DeadLetter;
+  private lagAdmin?: Admin;
+  private lagTimer?: NodeJS.Timeout;
   private readonly handlers = new Map<string, EventHandler<Tx>>();
   readonly topics: string[];
 
@@ -59,11 +64,35 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({ eachMessage: (payload) => this.process(payload) });
     await joined;
+    this.lagAdmin = kafka.admin();
+    await this.lagAdmin.connect();
+    this.lagTimer = setInterval(() => void this.sampleLag(), 10_000);
+    this.lagTimer.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.lagTimer);
+    await this.lagAdmin?.disconnect();
     await this.consumer?.disconnect();
     await this.deadLetters?.close();
+  }
+
+  private async sampleLag(): Promise<void> {
+    try {
+      const lag = await consumerLag(this.lagAdmin!, this.options.groupId, this.topics);
+      for (const [topic, value] of lag) metrics.consumerLag.set({ consumer: this.options.groupId, topic }, value);
+    } catch (error) {
+      this.options.logger.debug({ err: error }, "consumer lag sample failed");
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    message: EachMessagePayload["message"],
+    why: { reason: string; error: string },
+  ) {
+    await this.deadLetters!.send(topic, message, why);
+    metrics.deadLetters.inc({ consumer: this.options.groupId, topic, reason: why.reason });
   }
 
   private async process({ topic, partition, message }: EachMessagePayload): Promise<void> {
@@ -74,23 +103,45 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
         { topic, partition, offset: message.offset, reason: decoded.reason },
         "invalid event sent to DLQ",
       );
-      await this.deadLetters!.send(topic, message, { reason: "invalid-event", error: decoded.reason });
+      await this.deadLetter(topic, message, { reason: "invalid-event", error: decoded.reason });
       return;
     }
     const { handler, envelope } = decoded;
+    // The handler's span continues the trace of the request that produced the event.
+    await withSpan(
+      `consume ${envelope.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: { traceparent: envelope.traceparent },
+        attributes: { "messaging.destination.name": topic, "messaging.consumer.group.name": this.options.groupId },
+      },
+      () => this.handleWithRetries(topic, message, handler, envelope),
+    );
+  }
+
+  private async handleWithRetries(
+    topic: string,
+    message: EachMessagePayload["message"],
+    handler: EventHandler<Tx>,
+    envelope: EventEnvelope<unknown>,
+  ) {
+    const labels = { consumer: this.options.groupId, type: envelope.type };
     const backoff = exponentialBackoff({ initialMs: this.options.retryInitialMs ?? 100, maxMs: 5_000 });
     const maxRetries = this.options.maxRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.options.transaction(async (tx) => {
-          const inserted = await tx.$executeRawUnsafe(
-            "INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            this.options.groupId,
-            envelope.id,
-          );
-          if (inserted === 0) return; // already processed: a redelivery
-          await handler.handle(envelope, tx);
-        });
+        await this.options
+          .transaction(async (tx) => {
+            const inserted = await tx.$executeRawUnsafe(
+              "INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+              this.options.groupId,
+              envelope.id,
+            );
+            if (inserted === 0) return "duplicate"; // already processed: a redelivery
+            await handler.handle(envelope, tx);
+            return "applied";
+          })
+          .then((outcome) => metrics.eventsConsumed.inc({ ...labels, outcome }));
         return;
       } catch (error) {
         if (attempt >= maxRetries) {
@@ -98,7 +149,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
             { err: error, eventId: envelope.id, type: envelope.type },
             "handler failed; sent to DLQ",
           );
-          await this.deadLetters!.send(topic, message, { reason: "handler-failed", error: String(error) });
+          await this.deadLetter(topic, message, { reason: "handler-failed", error: String(error) });
+          metrics.eventsConsumed.inc({ ...labels, outcome: "dead_lettered" });
           return;
         }
         await sleep(backoff.next());

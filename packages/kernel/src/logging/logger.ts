@@ -1,5 +1,6 @@
 // pino JSON logs tagged with the service name; secrets are redacted wherever they appear.
 import { pino } from "pino";
+import { currentTraceIds } from "../observability/tracing.js";
 
 export type Logger = pino.Logger;
 
@@ -20,5 +21,11 @@ const redactedPaths = [
 ];
 
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
-  return pino({ name: service, level, base: { service }, redact: { paths: redactedPaths, censor: "[redacted]" } });
+  return pino({
+    name: service,
+    level,
+    base: { service },
+    redact: { paths: redactedPaths, censor: "[redacted]" },
+    mixin: () => currentTraceIds(),
+  });
 }

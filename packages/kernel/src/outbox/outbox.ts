@@ -2,6 +2,7 @@
 // change it describes, so the change and its event commit or roll back together. The relay
 // publishes the rows later; NOTIFY (delivered at commit) wakes it without polling delay.
 import type { EventDefinition, EventEnvelope, NewEvent } from "../events/envelope.js";
+import { currentTraceparent } from "../observability/tracing.js";
 
 export const OUTBOX_CHANNEL = "outbox_event";
 
@@ -29,7 +30,8 @@ export interface Outbox {
 export function createOutbox(source: string): Outbox {
   return {
     async enqueue(tx, definition, event) {
-      const envelope = definition.create({ ...event, source });
+      const traceparent = event.traceparent ?? currentTraceparent();
+      const envelope = definition.create({ ...event, source, ...(traceparent ? { traceparent } : {}) });
       const headers = envelope.traceparent ? { traceparent: envelope.traceparent } : {};
       await tx.$executeRawUnsafe(
         insertSql,

@@ -6,6 +6,7 @@ import type pg from "pg";
 import type { EventPublisher } from "../kafka/publisher.js";
 import { exponentialBackoff } from "../lifecycle/backoff.js";
 import type { Logger } from "../logging/logger.js";
+import { metrics } from "../observability/metrics.js";
 import { OUTBOX_CHANNEL } from "./outbox.js";
 import { createWakeSignal } from "./wake-signal.js";
 
@@ -94,6 +95,7 @@ export class OutboxRelay {
         );
       }
       await client.query("COMMIT");
+      metrics.eventsPublished.inc(rows.length);
       return rows.length;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -113,9 +115,14 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const backoff = exponentialBackoff({ initialMs: 100, maxMs: 30_000 });
+    let sampledAt = 0;
     while (this.running) {
       try {
         const published = await this.publishBatch();
+        if (Date.now() - sampledAt > 5_000) {
+          sampledAt = Date.now();
+          metrics.outboxBacklog.set(await this.backlog());
+        }
         backoff.reset();
         if (published < this.batchSize) await this.wake.wait(this.pollIntervalMs);
       } catch (error) {
