@@ -1,0 +1,12 @@
+// What every resolver gets: the caller, per-request loaders and the services.
+import type { BaseRequestContext } from "@shopstream/kernel";
+import type { InventoryPrisma } from "./db.js";
+import type { Loaders } from "./loaders/index.js";
+import type { InventoryServices } from "./services/index.js";
+
+export interface InventoryContext extends BaseRequestContext {
+  loaders: Loaders;
+  services: InventoryServices;
+  lowStockThreshold: number;
+  prisma: InventoryPrisma;
+}

@@ -1,0 +1,20 @@
+// Root query fields: warehouses and shipments, for staff with inventory:read.
+import { requireScope } from "@shopstream/kernel";
+import type { InventoryContext } from "../context.js";
+import { shipmentsByOrders } from "../repositories/shipment-repository.js";
+import { listWarehouses } from "../repositories/warehouse-repository.js";
+
+export const Query = {
+  warehouses(_root: unknown, _args: unknown, ctx: InventoryContext) {
+    requireScope(ctx.identity, "inventory:read");
+    return listWarehouses(ctx.prisma);
+  },
+  shipment(_root: unknown, args: { id: string }, ctx: InventoryContext) {
+    requireScope(ctx.identity, "inventory:read");
+    return ctx.loaders.shipment.load(args.id);
+  },
+  shipmentsForOrder(_root: unknown, args: { orderId: string }, ctx: InventoryContext) {
+    requireScope(ctx.identity, "inventory:read");
+    return shipmentsByOrders(ctx.prisma, [args.orderId]);
+  },
+};
