@@ -15,6 +15,7 @@ export * from "./events/envelope.js";
 export * from "./events/money.js";
 export * from "./events/topics.js";
 export * from "./graphql/errors.js";
+export * from "./graphql/http-io.js";
 export * from "./graphql/subgraph-server.js";
 export * from "./kafka/client.js";
 export * from "./kafka/consumer-runner.js";
