@@ -14,8 +14,17 @@ export interface CreatePrismaOptions {
   onQuery?: (sql: string) => void;
 }
 
+/**
+ * Typo-tolerant search matches names whose trigram word similarity to the query reaches this
+ * (pg_trgm's default, 0.6, misses one-letter typos in short words such as "lether" → "leather").
+ */
+const wordSimilarityThreshold = 0.5;
+
 export function createPrisma(env: PgEnv, options: CreatePrismaOptions = {}): CatalogPrisma {
-  const adapter = new PrismaPg(pgConnection(env));
+  const adapter = new PrismaPg({
+    ...pgConnection(env),
+    options: `-c pg_trgm.word_similarity_threshold=${wordSimilarityThreshold}`,
+  });
   if (!options.onQuery) return new PrismaClient({ adapter });
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   const onQuery = options.onQuery;

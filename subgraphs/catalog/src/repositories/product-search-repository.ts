@@ -39,12 +39,16 @@ function keyset(sort: SearchSort, after: SortKey | null): Prisma.Sql {
     sort === "NEWEST"
       ? Prisma.sql`${after.value}::timestamptz`
       : sort === "RELEVANCE"
-        ? Prisma.sql`${after.value}::float8`
+        ? Prisma.sql`${after.value}::numeric`
         : Prisma.sql`${after.value}::int`;
   return Prisma.sql`AND (s.${Prisma.raw(column)}, s.id) ${operator} (${value}, ${after.id})`;
 }
 
-type PageRow = Product & { sortValue: number | Date };
+/** Ranks travel as exact decimal text, prices as integers, times as timestamps. */
+const sortValue = (sort: SearchSort) =>
+  Prisma.raw(sort === "RELEVANCE" ? "s.rank::text" : `s.${orderings[sort].column}`);
+
+type PageRow = Product & { sortValue: number | string | Date };
 
 export function createProductSearchRepository(db: Db) {
   return {
@@ -54,7 +58,7 @@ export function createProductSearchRepository(db: Db) {
       const rows = await db.$queryRaw<PageRow[]>`
         ${scoredCte(criteria)}
         SELECT p.id, p.slug, p.name, p.description, p.brand_id AS "brandId", p.status::text AS status,
-               p.created_at AS "createdAt", p.updated_at AS "updatedAt", s.${Prisma.raw(column)} AS "sortValue"
+               p.created_at AS "createdAt", p.updated_at AS "updatedAt", ${sortValue(sort)} AS "sortValue"
         FROM scored s JOIN product p ON p.id = s.id
         WHERE ${flagsExcept()} ${keyset(sort, after)}
         ORDER BY ${order}

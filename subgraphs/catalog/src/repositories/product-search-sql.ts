@@ -29,16 +29,24 @@ const variantFlag = (column: "size" | "colour", values: string[] | null) =>
 
 /**
  * Relevance: full-text rank (name A > brand B > description C) plus trigram word similarity of
- * the query to the name, which is also what lets a typo ("lether") still match ("Leather").
+ * the query to the name.
  */
 function rank(text: string | null) {
-  if (!text) return Prisma.sql`0::float8`;
-  return Prisma.sql`(ts_rank(p.search_vector, ${tsQuery(text)})::float8 + word_similarity(${text}, p.name)::float8)`;
+  if (!text) return Prisma.sql`0::numeric`;
+  // Rounded to an exact numeric: a float read back from a cursor may not compare equal to the
+  // recomputed rank, which would drop rows that tie with the previous page's last one.
+  return Prisma.sql`round((ts_rank(p.search_vector, ${tsQuery(text)}) + word_similarity(${text}, p.name))::numeric, 6)`;
 }
 
+/**
+ * Full-text match; only when NOTHING matches that way do trigram lookalikes of the name count
+ * ("did you mean"), so a typo finds "Leather" but a correct "tee" does not drag in "Tencel".
+ */
 function textMatch(text: string | null) {
   if (!text) return Prisma.empty;
-  return Prisma.sql`AND (p.search_vector @@ ${tsQuery(text)} OR ${text} <% p.name)`;
+  return Prisma.sql`AND (p.search_vector @@ ${tsQuery(text)}
+    OR (${text} <% p.name AND NOT EXISTS (
+      SELECT 1 FROM product exact WHERE exact.status = 'ACTIVE' AND exact.search_vector @@ ${tsQuery(text)})))`;
 }
 
 function priceFlag(min: number | null, max: number | null) {

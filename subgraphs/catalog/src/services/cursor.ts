@@ -10,9 +10,16 @@ import type { SearchCriteria } from "../repositories/product-search-sql.js";
 const cursorSchema = z.strictObject({
   s: z.enum(["RELEVANCE", "PRICE_ASC", "PRICE_DESC", "NEWEST"]),
   f: z.string(),
-  v: z.union([z.number().finite(), z.iso.datetime({ offset: true })]),
+  v: z.union([z.number().int(), z.string().max(40)]),
   i: z.string().min(1),
 });
+
+const valueFits: Record<SearchSort, (value: number | string) => boolean> = {
+  RELEVANCE: (value) => typeof value === "string" && /^\d{1,6}(\.\d{1,6})?$/.test(value),
+  PRICE_ASC: (value) => typeof value === "number",
+  PRICE_DESC: (value) => typeof value === "number",
+  NEWEST: (value) => typeof value === "string" && z.iso.datetime({ offset: true }).safeParse(value).success,
+};
 
 export const criteriaFingerprint = (criteria: SearchCriteria) =>
   createHash("sha256").update(JSON.stringify(criteria)).digest("base64url").slice(0, 12);
@@ -32,7 +39,6 @@ export function decodeCursor(cursor: string, sort: SearchSort, fingerprint: stri
   if (!parsed.success) throw badUserInput("Unknown cursor.", { argument: "after" });
   if (parsed.data.s !== sort || parsed.data.f !== fingerprint)
     throw badUserInput("The cursor belongs to a different search, filter or sort.", { argument: "after" });
-  const numeric = sort !== "NEWEST";
-  if (numeric !== (typeof parsed.data.v === "number")) throw badUserInput("Unknown cursor.", { argument: "after" });
+  if (!valueFits[sort](parsed.data.v)) throw badUserInput("Unknown cursor.", { argument: "after" });
   return { value: parsed.data.v, id: parsed.data.i };
 }
