@@ -1,0 +1,48 @@
+// The identity service's environment: everything it reads from process.env, validated in one place.
+import {
+  accessTokenDefaults,
+  identityEnv,
+  kafkaEnv,
+  loadEnv,
+  parseEnv,
+  portEnv,
+  postgresEnv,
+  redisEnv,
+  serviceEnv,
+} from "@shopstream/kernel";
+import { z } from "zod";
+
+const seconds = z.coerce.number().int().positive();
+
+export const identityServiceEnvShape = {
+  ...serviceEnv,
+  ...portEnv(4001),
+  ...postgresEnv("identity"),
+  ...kafkaEnv,
+  ...redisEnv,
+  ...identityEnv,
+  JWT_ISSUER: z.string().min(1).default(accessTokenDefaults.issuer),
+  JWT_AUDIENCE: z.string().min(1).default(accessTokenDefaults.audience),
+  ACCESS_TOKEN_TTL_SECONDS: seconds.default(15 * 60),
+  /** Absolute session lifetime; refresh tokens rotate inside it. */
+  SESSION_TTL_SECONDS: seconds.default(30 * 24 * 3600),
+  /** Encrypts signing keys' private halves at rest (AES-256-GCM, key = SHA-256 of this). */
+  SIGNING_KEY_SECRET: z.string().min(16).default("dev-only-signing-key-secret-change-me"),
+  PASSWORD_RESET_TTL_SECONDS: seconds.default(30 * 60),
+  OAUTH_CODE_TTL_SECONDS: seconds.default(60),
+  /** Failed sign-ins allowed before back-off starts, per account and per client IP. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: seconds.default(10),
+  SIGNIN_MAX_FAILURES_PER_IP: seconds.default(50),
+  SIGNIN_FAILURE_WINDOW_SECONDS: seconds.default(15 * 60),
+  SIGNIN_BACKOFF_BASE_SECONDS: seconds.default(30),
+  SIGNIN_BACKOFF_MAX_SECONDS: seconds.default(3600),
+};
+
+export type IdentityServiceEnv = ReturnType<typeof parseIdentityEnv>;
+
+/** For tests: throws EnvError instead of exiting. */
+export const parseIdentityEnv = (source: Record<string, string | undefined> = process.env) =>
+  parseEnv(identityServiceEnvShape, source);
+
+/** For the process entry point: prints every bad variable and exits. */
+export const loadIdentityEnv = () => loadEnv(identityServiceEnvShape);

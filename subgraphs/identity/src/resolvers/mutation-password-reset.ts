@@ -1,0 +1,10 @@
+import type { Resolver } from "./types.js";
+
+export const requestPasswordReset: Resolver<unknown, { email: string }> = (_, { email }, { services }) =>
+  services.passwordReset.request(email);
+
+export const resetPassword: Resolver<unknown, { token: string; newPassword: string }> = (
+  _,
+  { token, newPassword },
+  { services },
+) => services.passwordReset.reset(token, newPassword);
