@@ -196,14 +196,15 @@ ALTER TABLE "order" ADD CONSTRAINT "order_amounts_non_negative"
 ALTER TABLE "order" ADD CONSTRAINT "order_cancel_reason" CHECK (("status" = 'CANCELLED') = ("cancel_reason" IS NOT NULL));
 ALTER TABLE "product_variant" ADD CONSTRAINT "product_variant_price_non_negative" CHECK ("price_amount" >= 0);
 
--- The payment worker's queue: only rows with work to do.
+-- The queue of the payment worker: only rows with work to do.
 CREATE INDEX "payment_work_idx" ON "payment" ("op_started_at" NULLS FIRST) WHERE "pending_op" IS NOT NULL;
 
--- Wakes the payment worker when a payment gets work; NOTIFY is delivered at commit.
-CREATE FUNCTION payment_work_notify() RETURNS trigger AS $$
+-- Wakes the payment worker when a payment gets work (NOTIFY is delivered at commit).
+CREATE FUNCTION payment_work_notify() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF NEW.pending_op IS NOT NULL THEN PERFORM pg_notify('payment_work', NEW.order_id); END IF;
-  RETURN NEW;
-END $$ LANGUAGE plpgsql;
+  IF NEW.pending_op IS NOT NULL THEN PERFORM pg_notify(''payment_work'', NEW.order_id)\x3B END IF\x3B
+  RETURN NEW\x3B
+END';
+
 CREATE TRIGGER payment_work_notify AFTER INSERT OR UPDATE OF pending_op ON "payment"
   FOR EACH ROW EXECUTE FUNCTION payment_work_notify();

@@ -1,0 +1,37 @@
+// DataLoaders built per request: an order list page asks for lines, timeline and payment of
+// every order in one query each.
+import DataLoader from "dataloader";
+import type { OrdersPrisma } from "../db.js";
+
+const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
+  const map = new Map<K, T[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return map;
+};
+
+export function createLoaders(prisma: OrdersPrisma) {
+  return {
+    orderLines: new DataLoader(async (ids: readonly string[]) => {
+      const rows = groupBy(
+        await prisma.orderLine.findMany({ where: { orderId: { in: [...ids] } }, orderBy: { variantId: "asc" } }),
+        (r) => r.orderId,
+      );
+      return ids.map((id) => rows.get(id) ?? []);
+    }),
+    timeline: new DataLoader(async (ids: readonly string[]) => {
+      const rows = groupBy(
+        await prisma.orderTimelineEntry.findMany({ where: { orderId: { in: [...ids] } }, orderBy: { id: "asc" } }),
+        (r) => r.orderId,
+      );
+      return ids.map((id) => rows.get(id) ?? []);
+    }),
+    payment: new DataLoader(async (ids: readonly string[]) => {
+      const rows = new Map(
+        (await prisma.payment.findMany({ where: { orderId: { in: [...ids] } } })).map((p) => [p.orderId, p]),
+      );
+      return ids.map((id) => rows.get(id) ?? null);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,57 @@
+// Order persistence: creation with its price snapshot, guarded status changes, the timeline.
+import type { OrdersPrisma, OrdersTx, Prisma } from "../db.js";
+
+type Db = OrdersPrisma | OrdersTx;
+
+export const findOrder = (db: Db, id: string) => db.order.findUnique({ where: { id } });
+export const findOrderWithLines = (db: Db, id: string) =>
+  db.order.findUnique({ where: { id }, include: { lines: true } });
+
+export const findByIdempotencyKey = (db: Db, ownerKey: string, idempotencyKey: string) =>
+  db.order.findUnique({ where: { ownerKey_idempotencyKey: { ownerKey, idempotencyKey } } });
+
+export const createOrder = (tx: OrdersTx, data: Prisma.OrderUncheckedCreateInput) =>
+  tx.order.create({ data, include: { lines: true } });
+
+/** Locks the order row for the rest of the transaction. */
+export async function lockOrder(tx: OrdersTx, id: string) {
+  await tx.$queryRawUnsafe(`SELECT id FROM "order" WHERE id = $1 FOR UPDATE`, id);
+  return tx.order.findUnique({ where: { id }, include: { lines: true } });
+}
+
+/** Moves an order out of one of `from`; false when it was no longer in one (someone else won). */
+export async function transition(
+  tx: OrdersTx,
+  id: string,
+  from: Array<"PENDING" | "CONFIRMED">,
+  data: Prisma.OrderUpdateManyMutationInput,
+): Promise<boolean> {
+  const { count } = await tx.order.updateMany({ where: { id, status: { in: from } }, data });
+  return count === 1;
+}
+
+export const addTimeline = (tx: OrdersTx, orderId: string, kind: string, detail?: string) =>
+  tx.orderTimelineEntry.create({ data: { orderId, kind, detail: detail ?? null } });
+
+/** PENDING orders placed before `cutoff`, oldest first. */
+export const findStalePending = (db: Db, scope: string, cutoff: Date, limit: number) =>
+  db.order.findMany({
+    where: { scope, status: "PENDING", placedAt: { lt: cutoff } },
+    orderBy: { placedAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+
+/** A user's orders, newest first, keyset-paginated on (placedAt, id). */
+export function listUserOrders(db: Db, userId: string, take: number, after?: { placedAt: Date; id: string }) {
+  return db.order.findMany({
+    where: {
+      userId,
+      ...(after
+        ? { OR: [{ placedAt: { lt: after.placedAt } }, { placedAt: after.placedAt, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ placedAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}

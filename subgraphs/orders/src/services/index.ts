@@ -1,0 +1,19 @@
+// Builds every service of the orders domain from the shared dependencies.
+import { createCartService } from "./cart-service.js";
+import { createCheckoutService } from "./checkout-service.js";
+import type { ServiceDeps } from "./deps.js";
+import { createOrderAdminService } from "./order-admin-service.js";
+import { createOrderQueryService } from "./order-query-service.js";
+import { createOrderSaga } from "./order-saga.js";
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    carts: createCartService(deps),
+    checkout: createCheckoutService(deps),
+    queries: createOrderQueryService(deps),
+    admin: createOrderAdminService(deps),
+    saga: createOrderSaga(deps),
+  };
+}
+
+export type OrdersServices = ReturnType<typeof createServices>;

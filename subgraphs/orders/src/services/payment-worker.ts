@@ -1,0 +1,218 @@
+// Does the provider calls the saga queued on payments (pending_op), OUTSIDE any database
+// transaction: claim (short tx) → call the provider through the circuit breaker → apply the
+// answer (short tx with the order transition and the events). Woken by the payment_work NOTIFY
+// the database sends at commit, with a poll as a fallback. A claim whose worker died is taken
+// over after `claimTimeoutS`; the idempotency key makes the provider answer the retry the same.
+import { type CircuitBreaker, CircuitOpenError, exponentialBackoff, sleep } from "@shopstream/kernel";
+import pg from "pg";
+import type { OrdersTx } from "../db.js";
+import type { PaymentProvider } from "../payments/provider.js";
+import { PaymentProviderError } from "../payments/provider.js";
+import { addTimeline, findOrder } from "../repositories/orders.js";
+import { type ClaimedPayment, claimWork, completeOp, recordFailure } from "../repositories/payments.js";
+import type { ServiceDeps } from "./deps.js";
+import { cancelOrder, confirmOrder } from "./order-transitions.js";
+
+export interface PaymentWorkerOptions {
+  provider: PaymentProvider;
+  breaker: CircuitBreaker;
+  /** Provider tries per op while the breaker is closed (same idempotency key each time). */
+  maxTries: number;
+  claimTimeoutS?: number;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** A dedicated connection for LISTEN; without it the worker only polls. */
+  listenConnection?: pg.ClientConfig;
+}
+
+export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOptions) {
+  const { prisma, outbox, events, logger } = deps;
+  const { provider, breaker } = options;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let listener: pg.Client | undefined;
+  let wake: (() => void) | undefined;
+  let pendingWake = false;
+
+  const apply = <R>(fn: (tx: OrdersTx) => Promise<R>) => prisma.$transaction(fn);
+
+  /** Calls the provider with retries; CircuitOpenError / PaymentProviderError escape when it gives up. */
+  async function call<T>(fn: () => Promise<T>): Promise<T> {
+    const backoff = exponentialBackoff({ initialMs: 50, maxMs: 500 });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await breaker.execute(fn);
+      } catch (error) {
+        if (!(error instanceof PaymentProviderError) || attempt >= options.maxTries) throw error;
+        await sleep(backoff.next());
+      }
+    }
+  }
+
+  async function authorize(payment: ClaimedPayment) {
+    const order = await findOrder(prisma, payment.order_id);
+    if (order?.status !== "PENDING") {
+      // Cancelled meanwhile (timeout, admin): never charge it.
+      await apply((tx) =>
+        completeOp(tx, payment.id, "AUTHORIZE", { status: "VOIDED", lastError: "order no longer pending" }),
+      );
+      return;
+    }
+    const amount = { amount: payment.amount, currency: payment.currency };
+    try {
+      const result = await call(() =>
+        provider.authorize({
+          idempotencyKey: `${payment.order_id}:authorize:${payment.attempt}`,
+          reference: payment.order_id,
+          amount,
+          cardToken: order.paymentToken,
+        }),
+      );
+      await apply(async (tx) => {
+        if (result.outcome === "DECLINED") {
+          if (!(await completeOp(tx, payment.id, "AUTHORIZE", { status: "DECLINED", lastError: result.reason })))
+            return;
+          await outbox.enqueue(tx, events.paymentDeclined, {
+            subject: payment.order_id,
+            data: { orderId: payment.order_id, paymentId: payment.id, code: "DECLINED", detail: result.reason },
+          });
+          await cancelOrder(tx, deps, payment.order_id, "PAYMENT_DECLINED", result.reason);
+          return;
+        }
+        if (
+          !(await completeOp(tx, payment.id, "AUTHORIZE", {
+            status: "AUTHORIZED",
+            authorizationId: result.authorizationId,
+          }))
+        )
+          return;
+        await outbox.enqueue(tx, events.paymentAuthorized, {
+          subject: payment.order_id,
+          data: { orderId: payment.order_id, paymentId: payment.id, amount },
+        });
+        await addTimeline(tx, payment.order_id, "PAYMENT_AUTHORIZED");
+        // The order was cancelled while we were authorizing: release the hold on the card.
+        if (!(await confirmOrder(tx, deps, payment.order_id)))
+          await tx.payment.update({ where: { id: payment.id }, data: { pendingOp: "VOID" } });
+      });
+    } catch (error) {
+      if (!(error instanceof PaymentProviderError || error instanceof CircuitOpenError)) throw error;
+      // Breaker open (fail fast) or the provider kept failing: cancel, so stock is released now.
+      const detail = error instanceof CircuitOpenError ? "payment provider circuit open" : error.message;
+      await apply(async (tx) => {
+        if (!(await completeOp(tx, payment.id, "AUTHORIZE", { status: "UNAVAILABLE", lastError: detail }))) return;
+        await outbox.enqueue(tx, events.paymentDeclined, {
+          subject: payment.order_id,
+          data: { orderId: payment.order_id, paymentId: payment.id, code: "PAYMENT_UNAVAILABLE", detail },
+        });
+        await cancelOrder(tx, deps, payment.order_id, "PAYMENT_UNAVAILABLE", detail);
+      });
+    }
+  }
+
+  /** CAPTURE, REFUND, VOID: retried (after the claim timeout) until the provider answers. */
+  async function followUp(payment: ClaimedPayment) {
+    const op = payment.pending_op as "CAPTURE" | "REFUND" | "VOID";
+    const amount = { amount: payment.amount, currency: payment.currency };
+    if (!payment.authorization_id) {
+      await apply((tx) => completeOp(tx, payment.id, op, { lastError: "no authorization to follow up" }));
+      return;
+    }
+    const request = {
+      idempotencyKey: `${payment.order_id}:${op.toLowerCase()}`,
+      authorizationId: payment.authorization_id,
+      amount,
+    };
+    try {
+      if (op === "CAPTURE") await call(() => provider.capture(request));
+      else if (op === "REFUND") await call(() => provider.refund(request));
+      else await call(() => provider.void(request));
+    } catch (error) {
+      if (!(error instanceof PaymentProviderError || error instanceof CircuitOpenError)) throw error;
+      await recordFailure(prisma, payment.id, error.message);
+      return;
+    }
+    await apply(async (tx) => {
+      const status = op === "CAPTURE" ? "CAPTURED" : op === "REFUND" ? "REFUNDED" : "VOIDED";
+      const order = await findOrder(tx, payment.order_id);
+      // Cancelled while capturing: the captured money goes back.
+      const next = op === "CAPTURE" && order?.status === "CANCELLED" ? "REFUND" : null;
+      if (!(await completeOp(tx, payment.id, op, { status, next }))) return;
+      await addTimeline(tx, payment.order_id, `PAYMENT_${status}`);
+      const data = { orderId: payment.order_id, paymentId: payment.id, amount };
+      if (op === "CAPTURE") await outbox.enqueue(tx, events.paymentCaptured, { subject: payment.order_id, data });
+      if (op === "REFUND") await outbox.enqueue(tx, events.paymentRefunded, { subject: payment.order_id, data });
+    });
+  }
+
+  async function process(payment: ClaimedPayment) {
+    try {
+      if (payment.pending_op === "AUTHORIZE") await authorize(payment);
+      else await followUp(payment);
+    } catch (error) {
+      logger.error(
+        { err: error, orderId: payment.order_id, op: payment.pending_op },
+        "payment op failed; retried after claim timeout",
+      );
+    }
+  }
+
+  /** Claims and processes one batch; returns how many payments it handled. */
+  async function runOnce(): Promise<number> {
+    const claimed = await claimWork(prisma, deps.scope, options.batchSize ?? 32, options.claimTimeoutS ?? 30);
+    await Promise.all(claimed.map(process));
+    return claimed.length;
+  }
+
+  async function run() {
+    while (running) {
+      try {
+        if ((await runOnce()) > 0) continue;
+      } catch (error) {
+        logger.error({ err: error }, "payment worker batch failed");
+      }
+      if (!running) break;
+      if (pendingWake) {
+        pendingWake = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, options.pollIntervalMs ?? 1_000);
+        function done() {
+          clearTimeout(timer);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+      });
+    }
+  }
+
+  const fire = () => {
+    pendingWake = true;
+    wake?.();
+  };
+
+  return {
+    runOnce,
+    async start() {
+      running = true;
+      if (options.listenConnection) {
+        listener = new pg.Client(options.listenConnection);
+        await listener.connect();
+        listener.on("notification", fire);
+        listener.on("error", (error) => logger.warn({ err: error }, "payment LISTEN connection failed; polling"));
+        await listener.query("LISTEN payment_work");
+      }
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      fire();
+      await loop;
+      await listener?.end().catch(() => {});
+    },
+  };
+}
+
+export type PaymentWorker = ReturnType<typeof createPaymentWorker>;
