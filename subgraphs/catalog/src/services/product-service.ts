@@ -54,7 +54,10 @@ export function createProductService({ prisma, repositories, outbox }: ServiceDe
     } catch (error) {
       const fields = uniqueViolation(error);
       if (!fields) throw error;
-      return { value: null, userErrors: [userError("ALREADY_EXISTS", `Already taken: ${fields.join(", ")}.`, fields)] };
+      return {
+        value: null,
+        userErrors: [userError("ALREADY_EXISTS", `${fields.join(".")} is already taken.`, fields)],
+      };
     }
   }
 

@@ -46,6 +46,8 @@ export function productInput(product: TestProduct) {
   const skuBase = uniqueWord().toUpperCase();
   return {
     name: product.name,
+    slug: null as string | null, // derived from the name
+
     description: product.description ?? "",
     brandId: product.brandId,
     categoryIds: product.categoryIds ?? [],
