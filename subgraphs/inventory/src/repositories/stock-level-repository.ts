@@ -44,20 +44,20 @@ export function lockVariantStock(tx: Client, variantIds: string[]): Promise<Lock
   return tx.$queryRawUnsafe<LockedStockRow[]>(lockSql, [...new Set(variantIds)].sort());
 }
 
+// UPDATE, not INSERT ... ON CONFLICT: PostgreSQL checks CHECK constraints on the proposed
+// insert row before it detects the conflict, so a negative delta would always fail there. The
+// movement row is inserted only when the level row was updated (same statement).
 const appendSql = `
-  WITH movement AS (
-    INSERT INTO stock_movement (variant_id, warehouse_id, type, quantity, reason, order_id, reservation_id, shipment_id)
-    VALUES ($1::text, $2::text, $3::movement_type, $4::int, $5::text, $6::text, $7::text, $8::text)
-    RETURNING id
-  ), level AS (
-    INSERT INTO stock_level AS s (variant_id, warehouse_id, on_hand, reserved, committed, updated_at)
-    VALUES ($1::text, $2::text, $9::int, $10::int, $11::int, now())
-    ON CONFLICT (variant_id, warehouse_id) DO UPDATE SET
-      on_hand = s.on_hand + EXCLUDED.on_hand,
-      reserved = s.reserved + EXCLUDED.reserved,
-      committed = s.committed + EXCLUDED.committed,
+  WITH level AS (
+    UPDATE stock_level s SET
+      on_hand = s.on_hand + $9::int, reserved = s.reserved + $10::int, committed = s.committed + $11::int,
       updated_at = now()
+    WHERE s.variant_id = $1::text AND s.warehouse_id = $2::text
     RETURNING s.on_hand, s.reserved, s.committed
+  ), movement AS (
+    INSERT INTO stock_movement (variant_id, warehouse_id, type, quantity, reason, order_id, reservation_id, shipment_id)
+    SELECT $1::text, $2::text, $3::movement_type, $4::int, $5::text, $6::text, $7::text, $8::text FROM level
+    RETURNING id
   )
   SELECT (SELECT id FROM movement)::text AS "movementId", level.on_hand AS "onHand", level.reserved, level.committed,
     (level.on_hand - level.reserved - level.committed + coalesce((
@@ -65,14 +65,17 @@ const appendSql = `
       WHERE o.variant_id = $1::text AND o.warehouse_id <> $2::text), 0))::int AS "variantAvailable"
   FROM level`;
 
+const ensureRowSql = `
+  INSERT INTO stock_level (variant_id, warehouse_id) VALUES ($1::text, $2::text)
+  ON CONFLICT (variant_id, warehouse_id) DO NOTHING`;
+
 /**
  * Appends a movement and applies it to the projection. The CHECK constraints on stock_level
  * reject any movement that would make a count (or available) negative.
  */
 export async function appendMovement(tx: Client, movement: NewMovement): Promise<LevelAfterMovement> {
   const delta = movementDelta(movement.type, movement.quantity);
-  const rows = await tx.$queryRawUnsafe<LevelAfterMovement[]>(
-    appendSql,
+  const params = [
     movement.variantId,
     movement.warehouseId,
     movement.type,
@@ -84,8 +87,13 @@ export async function appendMovement(tx: Client, movement: NewMovement): Promise
     delta.onHand,
     delta.reserved,
     delta.committed,
-  );
-  return rows[0]!;
+  ];
+  const [level] = await tx.$queryRawUnsafe<LevelAfterMovement[]>(appendSql, ...params);
+  if (level) return level;
+  // First movement of this variant in this warehouse: create the zero row, then apply.
+  await tx.$queryRawUnsafe(ensureRowSql, movement.variantId, movement.warehouseId);
+  const [created] = await tx.$queryRawUnsafe<LevelAfterMovement[]>(appendSql, ...params);
+  return created!;
 }
 
 export interface StockRow extends StockCounts {
