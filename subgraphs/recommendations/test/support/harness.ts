@@ -78,6 +78,8 @@ export async function startHarness() {
   }
 
   return {
+    url: server.url,
+    secret: env.IDENTITY_HMAC_SECRET,
     prisma,
     redis,
     now,
