@@ -130,4 +130,17 @@ describe("admin mutations", () => {
     expect(forged.status).toBe(401);
     expect(await harness.prisma.variant.count({ where: { sku: input.variants[0]!.sku } })).toBe(0);
   });
+
+  it("shows a draft only to catalog editors", async () => {
+    const input = productInput({
+      name: `Draft ${uniqueWord()}`,
+      brandId,
+      variants: [{ size: "M", colour: "Red", amount: 1 }],
+    });
+    const created = await harness.gql(createProductMutation, { input: { ...input, status: "DRAFT" } });
+    const { id } = created.data.createProduct.product;
+    const query = `query($id: ID!) { product(id: $id) { id status } }`;
+    expect((await harness.gql(query, { id }, shopper)).data.product).toBeNull();
+    expect((await harness.gql(query, { id })).data.product).toEqual({ id, status: "DRAFT" });
+  });
 });
