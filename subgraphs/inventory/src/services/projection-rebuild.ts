@@ -39,6 +39,7 @@ export interface RebuildOptions {
 const keyOf = (row: { variantId: string; warehouseId: string }) => `${row.variantId}\u0000${row.warehouseId}`;
 const sameCounts = (a: StockCounts, b: StockCounts) =>
   a.onHand === b.onHand && a.reserved === b.reserved && a.committed === b.committed;
+const keyFields = ({ variantId, warehouseId }: ProjectionRow) => ({ variantId, warehouseId });
 const countsOf = ({ onHand, reserved, committed }: StockCounts): StockCounts => ({ onHand, reserved, committed });
 
 async function replay(tx: InventoryTx, variantIds: string[] | null) {
@@ -67,10 +68,10 @@ function compare(live: ProjectionRow[], rebuilt: Map<string, ProjectionRow>): Pr
   for (const [key, row] of rebuilt) {
     const current = liveByKey.get(key);
     if (!current || !sameCounts(current, row))
-      mismatches.push({ ...row, live: current ? countsOf(current) : null, rebuilt: countsOf(row) });
+      mismatches.push({ ...keyFields(row), live: current ? countsOf(current) : null, rebuilt: countsOf(row) });
   }
   for (const [key, row] of liveByKey)
-    if (!rebuilt.has(key)) mismatches.push({ ...row, live: countsOf(row), rebuilt: null });
+    if (!rebuilt.has(key)) mismatches.push({ ...keyFields(row), live: countsOf(row), rebuilt: null });
   return mismatches;
 }
 
