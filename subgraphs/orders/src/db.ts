@@ -10,7 +10,11 @@ export type OrdersPrisma = PrismaClient;
 export type OrdersTx = Prisma.TransactionClient;
 
 export function createPrisma(env: PgEnv): OrdersPrisma {
-  return new PrismaClient({ adapter: new PrismaPg(pgConnection(env)) });
+  // Under load a transaction may wait for a pool connection longer than Prisma's 2 s default.
+  return new PrismaClient({
+    adapter: new PrismaPg(pgConnection(env)),
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 /** Prisma's unique-constraint violation (e.g. a second order with the same idempotency key). */

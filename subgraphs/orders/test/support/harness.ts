@@ -41,7 +41,17 @@ export async function startHarness(overrides: Record<string, string> = {}) {
   lifecycle.add("simulator", () => simulator.close());
   const app = createOrdersApp({ env, prisma, logger });
   const kafka = createKafka({ clientId: "orders-test", brokers: env.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, [app.events.productChanged.topic, app.events.stockReserved.topic, ...app.producedTopics]);
+  // Fresh topics: right after creation the broker may not host every partition yet, so retry.
+  const topics = [app.events.productChanged.topic, app.events.stockReserved.topic, ...app.producedTopics];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureTopics(kafka, topics);
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
   const publisher = await createEventPublisher(kafka);
   lifecycle.add("test publisher", () => publisher.close());
   const groupId = uniqueName("orders-test");
