@@ -1,0 +1,125 @@
+// The checkout saga over real Kafka: order events go onto orders.orders, the inventory's
+// consumer (unique group per run) reserves, the outbox relay publishes the replies on
+// inventory.stock, and an observer consumer sees them.
+import {
+  ConsumerRunner,
+  createEventPublisher,
+  type EventEnvelope,
+  ensureTopics,
+  OutboxRelay,
+  pgConnection,
+  topics,
+} from "@shopstream/kernel";
+import { uniqueName, waitFor } from "@shopstream/kernel/testing";
+import { type Consumer, Kafka, logLevel, type Producer } from "kafkajs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InventoryTx } from "../src/db.js";
+import { createFixture, type Fixture, logger, orderLine, placedEvent } from "./support/fixture.js";
+
+const kafka = new Kafka({ clientId: "inventory-saga-test", brokers: ["127.0.0.1:9092"], logLevel: logLevel.NOTHING });
+let fx: Fixture;
+let runner: ConsumerRunner<InventoryTx>;
+let relay: OutboxRelay;
+let pool: pg.Pool;
+let producer: Producer;
+let observer: Consumer;
+const groupId = uniqueName("inventory-saga");
+const seen: EventEnvelope<Record<string, unknown>>[] = [];
+
+beforeAll(async () => {
+  fx = await createFixture();
+  await ensureTopics(kafka, [topics.ordersOrders, topics.inventoryStock]);
+  observer = kafka.consumer({ groupId: uniqueName("inventory-saga-observer"), maxWaitTimeInMs: 100 });
+  await observer.connect();
+  const fetched = new Promise<void>((resolve) => observer.on(observer.events.FETCH, () => resolve()));
+  await observer.subscribe({ topic: topics.inventoryStock, fromBeginning: false });
+  await observer.run({
+    eachMessage: async ({ message }) => {
+      const envelope = JSON.parse(message.value?.toString() ?? "{}");
+      if (envelope.type !== "inventory.stock.changed") seen.push(envelope);
+    },
+  });
+  await fetched; // offsets are resolved once a fetch completed: nothing later is missed
+
+  runner = new ConsumerRunner<InventoryTx>({
+    kafka,
+    groupId,
+    handlers: fx.app.handlers,
+    transaction: fx.app.transaction,
+    logger,
+    fromBeginning: false,
+  });
+  await runner.start();
+  pool = new pg.Pool({ ...pgConnection(fx.env), max: 2 });
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  relay = new OutboxRelay({ pool, publisher: await createEventPublisher(kafka), logger, pollIntervalMs: 100 });
+  await relay.start();
+}, 120_000);
+
+afterAll(async () => {
+  await relay?.stop();
+  await runner?.stop();
+  await observer?.disconnect();
+  await producer?.disconnect();
+  await pool?.end();
+  await fx?.close();
+});
+
+const publish = (event: EventEnvelope) =>
+  producer.send({ topic: topics.ordersOrders, messages: [{ key: event.subject, value: JSON.stringify(event) }] });
+
+/**
+ * Publishes until the consumer has handled the event: a new consumer group may start reading
+ * just after the first send. Re-sends keep the event id, so they are no-ops once handled.
+ */
+async function publishUntilHandled(event: EventEnvelope, orderId: string) {
+  await waitFor(
+    async () => {
+      await publish(event);
+      return waitFor(() => fx.prisma.reservation.findUnique({ where: { orderId } }), { timeoutMs: 3_000 }).catch(
+        () => null,
+      );
+    },
+    { timeoutMs: 30_000, what: `reservation of ${orderId}` },
+  );
+}
+
+const reply = (type: string, orderId: string) =>
+  waitFor(() => seen.find((e) => e.type === type && e.subject === orderId), { timeoutMs: 90_000, what: type });
+
+describe("checkout saga over Kafka", () => {
+  it("order.placed with stock → inventory.stock.reserved with the allocation", { timeout: 120_000 }, async () => {
+    const variantId = fx.newVariant();
+    const orderId = fx.newOrder();
+    await fx.receive(variantId, "wh-ber", 5);
+
+    const event = placedEvent(orderId, [orderLine(variantId, 2)]);
+    await publishUntilHandled(event, orderId);
+    await publish(event); // a redelivery
+    await publish(placedEvent(orderId, [orderLine(variantId, 2)])); // the order re-sent with a new event id
+
+    const reserved = await reply("inventory.stock.reserved", orderId);
+    expect(reserved.data).toMatchObject({ orderId, allocations: [{ variantId, warehouseId: "wh-ber", quantity: 2 }] });
+    await waitFor(async () => (await fx.prisma.processedEvent.count({ where: { consumer: groupId } })) >= 2, {
+      timeoutMs: 30_000,
+    });
+    expect((await fx.stockRows(variantId))[0]).toMatchObject({ reserved: 2, available: 3 });
+    expect(seen.filter((e) => e.type === "inventory.stock.reserved" && e.subject === orderId)).toHaveLength(1);
+  });
+
+  it("order.placed without stock → inventory.stock.rejected with per-line reasons", { timeout: 120_000 }, async () => {
+    const variantId = fx.newVariant();
+    const orderId = fx.newOrder();
+    await fx.receive(variantId, "wh-ams", 1);
+
+    await publishUntilHandled(placedEvent(orderId, [orderLine(variantId, 3)]), orderId);
+
+    const rejected = await reply("inventory.stock.rejected", orderId);
+    expect(rejected.data).toEqual({
+      orderId,
+      lines: [{ variantId, requested: 3, available: 1, reason: "INSUFFICIENT_STOCK" }],
+    });
+  });
+});
