@@ -1,1 +1,1 @@
-export {};
+export { type RunningRouter, type StartRouterOptions, startRouter } from "./start-router.js";

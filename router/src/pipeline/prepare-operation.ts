@@ -1,0 +1,76 @@
+// Step 2: parse and validate the document (cached per schema version by query text), pick the
+// operation, enforce transport rules and coerce variables. Every rejection is a 4xx with a code.
+// Later: depth/alias/cost limits and persisted-query safelisting slot in here.
+import { buildOperationContext } from "@apollo/gateway";
+import type { DocumentNode, GraphQLError } from "graphql";
+import {
+  getVariableValues,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+} from "../graphql-runtime.js";
+import type { CachedDocument, SchemaVersion } from "../supergraph/schema-version.js";
+import type { GraphQLRequest } from "./parse-http-request.js";
+import { RequestError } from "./request-error.js";
+
+export type OperationContext = ReturnType<typeof buildOperationContext>;
+
+export interface PreparedOperation {
+  document: DocumentNode;
+  operationContext: OperationContext;
+}
+
+export interface PrepareOptions {
+  method: string;
+  introspection: boolean;
+}
+
+export function prepareOperation(
+  version: SchemaVersion,
+  request: GraphQLRequest,
+  options: PrepareOptions,
+): PreparedOperation {
+  let cached = version.documents.get(request.query);
+  if (!cached) {
+    cached = parseAndValidate(version, request.query, options.introspection);
+    version.documents.set(request.query, cached);
+  }
+  if (!cached.document) throw new RequestError(400, cached.errorCode!, cached.errors[0]!.message, cached.errors);
+
+  let operationContext: OperationContext;
+  try {
+    operationContext = buildOperationContext({
+      schema: version.apiGraphQLSchema,
+      operationDocument: cached.document,
+      operationName: request.operationName,
+    });
+  } catch (error) {
+    throw new RequestError(400, "OPERATION_RESOLUTION_FAILURE", (error as Error).message);
+  }
+  const kind = operationContext.operation.operation;
+  if (kind === "subscription") throw new RequestError(400, "BAD_REQUEST", "Subscriptions are not supported");
+  if (kind === "mutation" && options.method !== "POST")
+    throw new RequestError(405, "METHOD_NOT_ALLOWED", "Mutations can only be sent over POST");
+
+  const { errors } = getVariableValues(
+    version.apiGraphQLSchema,
+    operationContext.operation.variableDefinitions ?? [],
+    request.variables ?? {},
+  );
+  if (errors) throw new RequestError(400, "BAD_USER_INPUT", errors[0]!.message, errors);
+  return { document: cached.document, operationContext };
+}
+
+function parseAndValidate(version: SchemaVersion, query: string, introspection: boolean): CachedDocument {
+  let document: ReturnType<typeof parse>;
+  try {
+    document = parse(query);
+  } catch (error) {
+    return { errors: [error as GraphQLError], errorCode: "GRAPHQL_PARSE_FAILED" };
+  }
+  const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const errors = validate(version.apiGraphQLSchema, document, rules);
+  if (errors.length > 0) return { errors, errorCode: "GRAPHQL_VALIDATION_FAILED" };
+  return { document, errors: [] };
+}

@@ -1,0 +1,64 @@
+// Everything derived from one supergraph SDL: schemas, query planner, data sources and the
+// per-schema caches. Immutable; a hot reload builds a new version and swaps the pointer, so a
+// request keeps the version it started with until it finishes.
+import { createHash } from "node:crypto";
+import { type Schema, Supergraph } from "@apollo/federation-internals";
+import type { ServiceMap } from "@apollo/gateway";
+import { type QueryPlan, QueryPlanner } from "@apollo/query-planner";
+import type { DocumentNode, GraphQLError, GraphQLSchema } from "graphql";
+import type { SubgraphPools } from "../datasource/subgraph-pools.js";
+import { UndiciDataSource } from "../datasource/undici-data-source.js";
+import { BoundedCache } from "./bounded-cache.js";
+import { supergraphBuildOptions } from "./supported-features.js";
+
+export interface CachedDocument {
+  document?: DocumentNode;
+  errors: readonly GraphQLError[];
+  errorCode?: "GRAPHQL_PARSE_FAILED" | "GRAPHQL_VALIDATION_FAILED";
+}
+
+export interface SchemaVersion {
+  id: string;
+  supergraph: Supergraph;
+  apiSchema: Schema;
+  apiGraphQLSchema: GraphQLSchema;
+  supergraphGraphQLSchema: GraphQLSchema;
+  planner: QueryPlanner;
+  serviceMap: ServiceMap;
+  subgraphUrls: Record<string, string>;
+  documents: BoundedCache<string, CachedDocument>;
+  plans: BoundedCache<string, QueryPlan>;
+}
+
+export interface SubgraphRouting {
+  /** name → URL; wins over the routing URL recorded in the supergraph. */
+  urlOverrides: Record<string, string>;
+  defaultTimeoutMs: number;
+  timeouts: Record<string, number>;
+  pools: SubgraphPools;
+}
+
+export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): SchemaVersion {
+  const supergraph = Supergraph.build(sdl, supergraphBuildOptions);
+  const apiSchema = supergraph.apiSchema();
+  const serviceMap: ServiceMap = Object.create(null);
+  const subgraphUrls: Record<string, string> = {};
+  for (const { name, url } of supergraph.subgraphsMetadata()) {
+    const resolved = routing.urlOverrides[name] ?? routing.urlOverrides[name.replaceAll("-", "_")] ?? url;
+    const timeoutMs = routing.timeouts[name] ?? routing.defaultTimeoutMs;
+    serviceMap[name] = new UndiciDataSource({ name, url: resolved, timeoutMs }, routing.pools);
+    subgraphUrls[name] = resolved;
+  }
+  return {
+    id: createHash("sha256").update(sdl).digest("hex").slice(0, 12),
+    supergraph,
+    apiSchema,
+    apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
+    supergraphGraphQLSchema: supergraph.schema.toGraphQLJSSchema(),
+    planner: new QueryPlanner(supergraph),
+    serviceMap,
+    subgraphUrls,
+    documents: new BoundedCache(2_000),
+    plans: new BoundedCache(2_000),
+  };
+}

@@ -1,0 +1,59 @@
+// Progressive @override: the router's planner honours the label set it is given (unlike stock
+// @apollo/gateway), and caches one plan per label set.
+import { composeServices } from "@apollo/composition";
+import type { QueryPlan } from "@apollo/query-planner";
+import { createLogger } from "@shopstream/kernel";
+import { afterAll, describe, expect, it } from "vitest";
+import { SubgraphPools } from "../src/datasource/subgraph-pools.js";
+import { parse } from "../src/graphql-runtime.js";
+import { authenticate } from "../src/pipeline/authenticate.js";
+import { planOperation } from "../src/pipeline/plan-operation.js";
+import { prepareOperation } from "../src/pipeline/prepare-operation.js";
+import { buildSchemaVersion } from "../src/supergraph/schema-version.js";
+
+const link = (imports: string) =>
+  `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${imports}])`;
+const composed = composeServices([
+  {
+    name: "legacy",
+    url: "http://127.0.0.1:1/graphql",
+    typeDefs: parse(`${link('"@key"')}
+      type Query { product(id: ID!): Product }
+      type Product @key(fields: "id") { id: ID! price: Int! }`),
+  },
+  {
+    name: "catalog",
+    url: "http://127.0.0.1:2/graphql",
+    typeDefs: parse(`${link('"@key", "@override"')}
+      type Product @key(fields: "id") { id: ID! price: Int! @override(from: "legacy", label: "percent(25)") }`),
+  },
+]);
+if (!composed.supergraphSdl) throw new Error(composed.errors?.map((error) => error.message).join("\n"));
+
+const pools = new SubgraphPools(1);
+afterAll(() => pools.close());
+const version = buildSchemaVersion(composed.supergraphSdl, {
+  urlOverrides: {},
+  defaultTimeoutMs: 1000,
+  timeouts: {},
+  pools,
+});
+const request = { query: '{ product(id: "1") { price } }' };
+const prepared = prepareOperation(version, request, { method: "POST", introspection: false });
+
+function fetchedFrom(plan: QueryPlan): string[] {
+  return [...JSON.stringify(plan.node).matchAll(/"serviceName":"(\w+)"/g)].map((match) => match[1]!);
+}
+
+describe("override-aware planning", () => {
+  it("plans the labelled field on the overriding subgraph only when its label is on", () => {
+    const context = authenticate("req-1", "x".repeat(16), createLogger("test", "silent"));
+    expect(context.subgraphHeaders["x-request-id"]).toBe("req-1");
+    const off = planOperation(version, request, prepared, new Map());
+    const on = planOperation(version, request, prepared, new Map([["percent(25)", true]]));
+    expect(fetchedFrom(off)).toEqual(["legacy"]);
+    expect(fetchedFrom(on)).toEqual(["legacy", "catalog"]);
+    expect(version.plans.size).toBe(2);
+    expect(planOperation(version, request, prepared, new Map([["percent(25)", true]]))).toBe(on);
+  });
+});
