@@ -52,7 +52,8 @@ async function viaRouter(query: string, variables: Record<string, unknown>) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  return { status: response.status, ...body };
 }
 
 describe("recommendations through the router", () => {
@@ -78,7 +79,7 @@ describe("recommendations through the router", () => {
       },
     ]);
 
-    const { data, errors } = await viaRouter(
+    const response = await viaRouter(
       `query ($id: ID!) {
         product(id: $id) {
           name
@@ -88,7 +89,8 @@ describe("recommendations through the router", () => {
       }`,
       { id: a.id },
     );
-    expect(errors).toBeUndefined();
+    const { data, errors } = response;
+    expect(errors, JSON.stringify(response)).toBeUndefined();
     expect(data.product.name).toBe(a.name);
     expect(data.product.recommendations).toEqual([
       {

@@ -205,11 +205,27 @@ describe("personal picks", () => {
 });
 
 describe("trending", () => {
-  it("sums units in the window by the orders' own time", async () => {
+  it("counts an order in the windows that contain its confirmation time, never later ones", async () => {
+    const [lastWeek, nextHour] = [newId("p-last-week"), newId("p-next-hour")];
+    const hour = 3_600_000;
+    await h.confirmOrders([
+      { userId: null, lines: [[lastWeek, 5_000]], at: new Date(h.now.getTime() - 48 * hour) },
+      { userId: null, lines: [[nextHour, 5_000]], at: new Date(h.now.getTime() + hour) },
+    ]);
+    const [day, week] = [await trendingIds(50, "DAY"), await trendingIds(50, "WEEK")];
+    expect(week[0]).toBe(lastWeek); // the best seller of the 7 days...
+    // ...is not in the 24 hours: it only tops the short 24-hour list up, after every item of the day.
+    expect(day[0]).not.toBe(lastWeek);
+    expect(day.at(-1)).toBe(lastWeek);
+    expect([...day, ...week]).not.toContain(nextHour);
+  });
+
+  it("ranks the same in both windows when every order is in the current hour", async () => {
+    // (runs after the test above: the 7-day window then also holds its order of two days ago)
     const week = await trendingIds(50, "WEEK");
     const day = await trendingIds(50, "DAY");
-    // Every order of this run is in the pinned hour: both windows see the same ranking.
-    expect(day).toEqual(week);
+    const inCurrentHour = (id: string) => !id.startsWith("p-last-week");
+    expect(week.filter(inCurrentHour)).toEqual(day.filter(inCurrentHour));
     expect(day.length).toBeGreaterThan(0);
   });
 });

@@ -37,14 +37,15 @@ export function createRankingRepository(db: Db) {
       return rows.map((row) => ({ productId: row.productId, score: Number(row.score) }));
     },
 
-    /** Units confirmed per product in hourly buckets starting at or after `since`. */
-    async trending(since: Date, limit: number): Promise<Ranked[]> {
+    /** Units confirmed per product in the hourly buckets from `firstBucket` to `lastBucket` (inclusive). */
+    async trending(firstBucket: Date, lastBucket: Date, limit: number): Promise<Ranked[]> {
       const rows = await db.$queryRawUnsafe<Array<{ productId: string; score: bigint }>>(
         `SELECT h.product_id AS "productId", SUM(h.quantity)::bigint AS score
            FROM product_sales_hourly h LEFT JOIN product_attribute pa ON pa.product_id = h.product_id
-          WHERE h.bucket_start >= $1 AND ${recommendable}
-          GROUP BY h.product_id ORDER BY score DESC, h.product_id LIMIT $2`,
-        since,
+          WHERE h.bucket_start BETWEEN $1 AND $2 AND ${recommendable}
+          GROUP BY h.product_id ORDER BY score DESC, h.product_id LIMIT $3`,
+        firstBucket,
+        lastBucket,
         limit,
       );
       return rows.map((row) => ({ productId: row.productId, score: Number(row.score) }));

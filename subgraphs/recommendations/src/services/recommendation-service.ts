@@ -45,7 +45,7 @@ export function createRecommendationService({
       const now = clock();
       return cache.getOrCompute(
         cacheKeys.trending(window, hourBucket(now)),
-        () => rankings.trending(windowStart(now, WINDOW_HOURS[window]), MAX_LIST_LENGTH),
+        () => rankings.trending(windowStart(now, WINDOW_HOURS[window]), hourBucket(now), MAX_LIST_LENGTH),
         trendingTtlSeconds,
       );
     },

@@ -116,18 +116,20 @@ export async function startHarness() {
       return envelopes;
     },
 
-    /** Orders confirmed (at the pinned clock); waits until every one is applied. */
-    async confirmOrders(orders: Array<{ userId: string | null; lines: Array<[productId: string, quantity: number]> }>) {
-      const envelopes = orders.map(({ userId, lines }) => {
+    /** Orders confirmed (at the pinned clock unless told); waits until every one is applied. */
+    async confirmOrders(
+      orders: Array<{ userId: string | null; lines: Array<[productId: string, quantity: number]>; at?: Date }>,
+    ) {
+      const envelopes = orders.map(({ userId, lines, at = now }) => {
         const orderId = uniqueName("order");
         return orderEvents.orderConfirmed.create({
           source: "orders",
           subject: orderId,
-          time: now,
+          time: at,
           data: {
             orderId,
             userId,
-            confirmedAt: now.toISOString(),
+            confirmedAt: at.toISOString(),
             lines: lines.map(([productId, quantity]) => ({
               productId,
               variantId: `${productId}-v1`,
