@@ -19,7 +19,7 @@ const HOT = 20;
 const env = parseRecommendationsEnv();
 const prisma = createPrisma(env);
 const redis = createRedis(env);
-const now = new Date(Date.UTC(2001, 0, 1) + randomInt(0, 170_000) * 3_600_000 + 1_800_000);
+const now = new Date(Date.UTC(2100, 0, 1) + randomInt(0, 170_000) * 3_600_000 + 1_800_000);
 const app = createRecommendationsApp({
   prisma,
   redis,

@@ -4,6 +4,7 @@ import { createLifecycle, createLogger, createRedis, startConsumers, startSubgra
 import { createRecommendationsApp } from "./app.js";
 import { createPrisma } from "./db.js";
 import { loadRecommendationsEnv } from "./env.js";
+import { pruneSalesBuckets } from "./services/sales-retention.js";
 
 const env = loadRecommendationsEnv();
 const logger = createLogger("recommendations", env.LOG_LEVEL);
@@ -29,6 +30,11 @@ await startConsumers({
   handlers: app.handlers,
   transaction: app.transaction,
 });
+const prune = () =>
+  pruneSalesBuckets(prisma).catch((error) => logger.warn({ err: error }, "sales bucket pruning failed"));
+const pruning = setInterval(prune, 3_600_000);
+void prune();
+lifecycle.add("sales bucket pruning", () => clearInterval(pruning));
 const server = await startSubgraphServer({
   ...app.subgraph,
   port: env.PORT,

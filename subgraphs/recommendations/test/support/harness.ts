@@ -1,7 +1,8 @@
 // Runs the real recommendations subgraph (HTTP with signed identity, PostgreSQL, Redis) and its
 // event handlers in a real ConsumerRunner with a unique group, fed by real Kafka topics. The
-// service clock is pinned to a random past hour that no other run uses, so trending windows
-// contain only this run's orders; events are bucketed by their own time, never the wall clock.
+// service clock is pinned to a random future hour that no other run uses, so trending windows
+// contain only this run's orders (and pruning of old buckets never touches them); events are
+// bucketed by their own time, never the wall clock.
 import { randomInt, randomUUID } from "node:crypto";
 import {
   ConsumerRunner,
@@ -34,7 +35,7 @@ export async function startHarness() {
   const logger = createLogger("recommendations-test", "error");
   const prisma = createPrisma(env);
   const redis = createRedis(env, { name: "recommendations-test" });
-  const hour = Date.UTC(2001, 0, 1) + randomInt(0, 170_000) * 3_600_000;
+  const hour = Date.UTC(2100, 0, 1) + randomInt(0, 170_000) * 3_600_000;
   const now = new Date(hour + 30 * 60_000);
   const app = createRecommendationsApp({
     prisma,
