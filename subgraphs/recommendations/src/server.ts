@@ -41,5 +41,6 @@ const server = await startSubgraphServer({
   host: env.HOST,
   logger,
   identitySecret: env.IDENTITY_HMAC_SECRET,
+  kafkaBrokers: env.KAFKA_BROKERS,
 });
 lifecycle.add("http", () => server.close());

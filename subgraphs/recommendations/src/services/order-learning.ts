@@ -19,20 +19,17 @@ export async function learnFromConfirmedOrder(
   const { orderFacts, attributes } = createRepositories(db);
   const { orderId, userId, lines } = event.data;
   const confirmedAt = new Date(event.data.confirmedAt);
-  if (!(await orderFacts.markApplied(orderId, event.id, confirmedAt))) return [];
-
+  const bucketStart = hourBucket(confirmedAt);
   const units = unitsPerProduct(lines);
-  const productIds = units.map((unit) => unit.productId);
-  await orderFacts.addCoPurchases(productIds);
-  const bucket = hourBucket(confirmedAt);
-  await orderFacts.addSales(units, bucket);
-  if (userId) await orderFacts.addUserPurchases(userId, units, confirmedAt);
+  const applied = await orderFacts.recordOrder({ orderId, eventId: event.id, userId, confirmedAt, bucketStart, units });
+  if (!applied) return [];
 
+  const productIds = units.map((unit) => unit.productId);
   const classified = await attributes.findByIds(productIds);
   return [
     ...(productIds.length > 1 ? productIds.map(cacheKeys.coPurchased) : []),
     ...classified.flatMap(popularKeysOf),
-    ...trendingKeysCovering(bucket),
+    ...trendingKeysCovering(bucketStart),
     ...(userId ? [cacheKeys.profile(userId)] : []),
   ];
 }
