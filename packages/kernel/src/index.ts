@@ -31,4 +31,5 @@ export * from "./resilience/circuit-breaker.js";
 export * from "./runtime/consumers.js";
 export * from "./runtime/outbox-relay.js";
 export * from "./runtime/prisma.js";
+export * from "./runtime/readiness.js";
 export * from "./runtime/redis.js";

@@ -7,7 +7,7 @@ const tsx = path.resolve(import.meta.dirname, "../../../node_modules/.bin/tsx");
 const run = (env: Record<string, string>) =>
   spawnSync(tsx, [entry], { encoding: "utf8", env: { ...process.env, ...env } });
 
-describe("service start-up with a bad environment", () => {
+describe("service start-up with a bad environment", { timeout: 30_000 }, () => {
   it("exits non-zero naming every invalid variable", () => {
     const result = run({ PORT: "99999", PGPORT: "five", KAFKA_BROKERS: "broker-without-port" });
     expect(result.status).toBe(78);

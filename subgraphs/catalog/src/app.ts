@@ -35,6 +35,7 @@ export interface StartCatalogOptions {
   port: number;
   host?: string;
   identitySecret: string;
+  kafkaBrokers?: string[];
 }
 
 export function startCatalog({ prisma, ...server }: StartCatalogOptions) {

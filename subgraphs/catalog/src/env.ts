@@ -1,11 +1,12 @@
 // The catalog's environment: everything it reads from process.env, validated in one place.
-import { identityEnv, loadEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
+import { identityEnv, kafkaEnv, loadEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
 
 export const catalogEnvShape = {
   ...serviceEnv,
   ...portEnv(4002),
   ...postgresEnv("catalog"),
   ...identityEnv,
+  ...kafkaEnv,
 };
 
 export type CatalogEnv = ReturnType<typeof parseCatalogEnv>;

@@ -32,6 +32,7 @@ describe("admin mutations", () => {
     return result.data.createProduct.product as {
       id: string;
       slug: string;
+      name: string;
       variants: Array<{ id: string; sku: string }>;
     };
   }
@@ -47,11 +48,22 @@ describe("admin mutations", () => {
     const events = await eventsFor(product.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ topic: "catalog.products", type: "catalog.product.changed" });
+    // Full state (event-carried state transfer): orders prices carts and recommendations
+    // classifies products from this event alone.
     expect((events[0]!.payload as { data: unknown }).data).toEqual({
       productId: product.id,
       slug: product.slug,
+      name: product.name,
       status: "ACTIVE",
+      brandId,
+      categoryIds: [],
       variantIds: product.variants.map((variant) => variant.id),
+      variants: product.variants.map((variant) => ({
+        variantId: variant.id,
+        sku: variant.sku,
+        price: { amount: 4995, currency: "EUR" },
+        compareAtPrice: null,
+      })),
       changedFields: ["created"],
     });
   });

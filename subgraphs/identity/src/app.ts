@@ -71,6 +71,7 @@ export async function startIdentity(deps: IdentityDeps & { port: number; host?: 
     ...subgraph,
     port: deps.port,
     host: deps.host,
+    kafkaBrokers: deps.env.KAFKA_BROKERS,
     logger: deps.logger,
     identitySecret: deps.env.IDENTITY_HMAC_SECRET,
   });

@@ -49,5 +49,6 @@ const server = await startSubgraphServer({
   identitySecret: env.IDENTITY_HMAC_SECRET,
   context: app.context,
   readiness: { postgres: () => prisma.$queryRawUnsafe("SELECT 1") },
+  kafkaBrokers: env.KAFKA_BROKERS,
 });
 lifecycle.add("http", () => server.close());

@@ -35,6 +35,7 @@ try {
     identitySecret: env.IDENTITY_HMAC_SECRET,
     context: app.context,
     readiness: { postgres: () => prisma.$queryRaw`select 1` },
+    kafkaBrokers: env.KAFKA_BROKERS,
   });
   lifecycle.add("http", () => server.close());
 } catch (error) {

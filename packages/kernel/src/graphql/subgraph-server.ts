@@ -11,6 +11,7 @@ import { type Identity, IdentityError, verifyIdentityHeaders } from "../auth/ide
 import type { Logger } from "../logging/logger.js";
 import { initMetrics, metricsRegistry } from "../observability/metrics.js";
 import { initTracing, SpanKind, withSpan } from "../observability/tracing.js";
+import { kafkaReadiness } from "../runtime/readiness.js";
 import { readBody, sendJson } from "./http-io.js";
 import { metricsPlugin } from "./metrics-plugin.js";
 
@@ -50,6 +51,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> extends Subgraph
   /** Dependency checks for /ready, e.g. `{ postgres: () => prisma.$queryRaw\`select 1\` }`. */
   readiness?: Record<string, () => Promise<unknown>>;
   maxBodyBytes?: number;
+  /** When set, /ready also checks that the Kafka cluster answers. */
+  kafkaBrokers?: string[];
   /** Extra endpoints by exact path; they handle their own authentication. */
   routes?: Record<string, HttpRoute>;
 }
@@ -67,6 +70,10 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
   initMetrics(options.name);
   initTracing(options.name);
   const apollo = createSubgraphApollo(options);
+  const readiness = {
+    ...options.readiness,
+    ...(options.kafkaBrokers ? { kafka: kafkaReadiness(options.kafkaBrokers) } : {}),
+  };
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
 
@@ -74,7 +81,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
-      if (url.pathname === "/ready") return await sendReadiness(res, options.readiness ?? {});
+      if (url.pathname === "/ready") return await sendReadiness(res, readiness);
       if (url.pathname === "/metrics") return await sendMetrics(res);
       const route = options.routes?.[url.pathname];
       if (route) return await route(req, res, url);

@@ -1,31 +1,22 @@
-// pino JSON logs tagged with the service name; secrets are redacted wherever they appear.
-import { pino } from "pino";
+// pino JSON logs tagged with the service name and the active trace/span ids; secrets are scrubbed
+// from every line, however deeply nested (see scrub-secrets.ts).
+import { type DestinationStream, pino } from "pino";
 import { currentTraceIds } from "../observability/tracing.js";
+import { scrubSecrets } from "./scrub-secrets.js";
 
 export type Logger = pino.Logger;
 
-const redactedPaths = [
-  "password",
-  "*.password",
-  "token",
-  "*.token",
-  "accessToken",
-  "*.accessToken",
-  "refreshToken",
-  "*.refreshToken",
-  "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "cardToken",
-  "*.cardToken",
-];
-
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? "info",
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     name: service,
     level,
     base: { service },
-    redact: { paths: redactedPaths, censor: "[redacted]" },
+    formatters: { log: (object) => scrubSecrets(object) as Record<string, unknown> },
     mixin: () => currentTraceIds(),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

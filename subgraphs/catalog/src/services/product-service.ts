@@ -103,8 +103,7 @@ export function createProductService({ prisma, repositories, outbox }: ServiceDe
             currency: v.price.currency,
           })),
         });
-        const variantIds = (await createRepositories(tx).variants.findByProductIds([product.id])).map((v) => v.id);
-        await recordProductChanged(outbox, tx, product, variantIds, ["created"]);
+        await recordProductChanged(outbox, tx, await productState(createRepositories(tx), product), ["created"]);
         return product;
       });
       return { product: value, userErrors };
@@ -171,8 +170,7 @@ export function createProductService({ prisma, repositories, outbox }: ServiceDe
     const { value, userErrors } = await write(async (tx) => {
       const repos = createRepositories(tx);
       const product = await repos.products.update(id, changes);
-      const variantIds = (await repos.variants.findByProductIds([id])).map((v) => v.id);
-      await recordProductChanged(outbox, tx, product, variantIds, changedFields);
+      await recordProductChanged(outbox, tx, await productState(repos, product), changedFields);
       return product;
     });
     return { product: value, userErrors };
@@ -180,3 +178,11 @@ export function createProductService({ prisma, repositories, outbox }: ServiceDe
 }
 
 export type ProductService = ReturnType<typeof createProductService>;
+
+async function productState<P extends { id: string }>(repos: ReturnType<typeof createRepositories>, product: P) {
+  const [variants, assignments] = await Promise.all([
+    repos.variants.findByProductIds([product.id]),
+    repos.categories.findAssignments([product.id]),
+  ]);
+  return { product, variants, categoryIds: assignments.map((row) => row.categoryId) };
+}
