@@ -2,6 +2,7 @@
 // timeout and the caller's signed identity headers (computed once per request by the auth step).
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { traceSubgraphFetch } from "../observability/trace-subgraph-fetch.js";
 import type { RouterContext } from "../pipeline/router-context.js";
 import { subgraphError, transportFailure } from "./subgraph-errors.js";
 import type { SubgraphPools } from "./subgraph-pools.js";
@@ -25,7 +26,14 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
     this.path = `${url.pathname}${url.search}`;
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
+  process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
+    return traceSubgraphFetch(this.endpoint.name, (traceHeaders) => this.send(options, traceHeaders));
+  }
+
+  private async send(
+    options: GraphQLDataSourceProcessOptions<RouterContext>,
+    traceHeaders: Record<string, string>,
+  ): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
     const { name, timeoutMs } = this.endpoint;
     const body = JSON.stringify({
@@ -38,7 +46,12 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
       response = await this.pools.poolFor(this.origin).request({
         path: this.path,
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", ...context.subgraphHeaders },
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          ...context.subgraphHeaders,
+          ...traceHeaders,
+        },
         body,
         signal: AbortSignal.timeout(timeoutMs),
         headersTimeout: timeoutMs,

@@ -1,0 +1,28 @@
+// Router-specific Prometheus series, on the kernel's per-process registry (served at /metrics).
+import { metricsRegistry } from "@shopstream/kernel";
+import client from "prom-client";
+
+const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const routerMetrics = {
+  requests: new client.Histogram({
+    name: "router_request_duration_seconds",
+    help: "GraphQL requests through the router, by operation name and HTTP status class",
+    labelNames: ["operation", "status"],
+    buckets: latencyBuckets,
+    registers: [metricsRegistry],
+  }),
+  subgraphFetches: new client.Histogram({
+    name: "router_subgraph_fetch_duration_seconds",
+    help: "Fetches from the router to a subgraph",
+    labelNames: ["subgraph"],
+    buckets: latencyBuckets,
+    registers: [metricsRegistry],
+  }),
+  subgraphFetchErrors: new client.Counter({
+    name: "router_subgraph_fetch_errors_total",
+    help: "Failed subgraph fetches (transport errors, timeouts, bad responses) by subgraph and code",
+    labelNames: ["subgraph", "code"],
+    registers: [metricsRegistry],
+  }),
+};
