@@ -1,0 +1,3 @@
+import { Variant } from "./variant.js";
+
+export const resolvers = { Variant };
