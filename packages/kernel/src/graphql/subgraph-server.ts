@@ -102,13 +102,19 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
       const logger = options.logger.child({ requestId });
+      const graphqlBody = parseJson(body);
+      if (logger.isLevelEnabled("debug")) {
+        // Variables may hold passwords or tokens: the logger scrubs secret-named keys at any depth.
+        const { operationName, variables } = (graphqlBody ?? {}) as { operationName?: unknown; variables?: unknown };
+        logger.debug({ operationName, variables }, "graphql request");
+      }
       const traceHeaders = { traceparent: req.headers.traceparent as string | undefined };
       const response = await withSpan(
         `${options.name} ${req.method} /graphql`,
         { kind: SpanKind.SERVER, parent: traceHeaders },
         () =>
           apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parseJson(body) },
+            httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: graphqlBody },
             context: async () => options.context({ identity, requestId, logger, headers: req.headers }),
           }),
       );

@@ -1,0 +1,219 @@
+// Observability end to end: one trace across the router and two subgraphs, the Prometheus series
+// the dashboards rely on, secret-free logs of a sign-in, and /ready following Redis.
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { createLogger, createRedis, initTracing, signIdentityHeaders, startSubgraphServer } from "@shopstream/kernel";
+import { waitFor } from "@shopstream/kernel/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningRouter, startRouter } from "../../router/src/index.js";
+import { composeSupergraph } from "../../router/src/schema/compose-supergraph.js";
+import { createBrand, createProduct, uniqueWord } from "../../subgraphs/catalog/test/support/fixtures.js";
+import { type Harness, startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
+import { startIdentity } from "../../subgraphs/identity/src/app.js";
+import { createPrisma as createIdentityPrisma } from "../../subgraphs/identity/src/db.js";
+import { parseIdentityEnv } from "../../subgraphs/identity/src/env.js";
+import { uniqueEmail } from "../../subgraphs/identity/test/support/identity-fixture.js";
+import { SIGN_IN, SIGN_UP } from "../../subgraphs/identity/test/support/operations.js";
+import { createFixture as createInventoryFixture } from "../../subgraphs/inventory/test/support/fixture.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const exporter = new InMemorySpanExporter();
+const silent = createLogger("observability-test", "silent");
+
+let catalog: Harness;
+let inventory: Awaited<ReturnType<typeof createInventoryFixture>>;
+let inventoryServer: Awaited<ReturnType<typeof startSubgraphServer>>;
+let router: RunningRouter;
+
+beforeAll(async () => {
+  // Must come first: the first initTracing in a process wins, and the servers below call it too.
+  initTracing("e2e", { processors: [new SimpleSpanProcessor(exporter)] });
+  catalog = await startCatalog();
+  inventory = await createInventoryFixture();
+  inventoryServer = await startSubgraphServer({
+    ...inventory.app,
+    port: 0,
+    logger: silent,
+    identitySecret: catalog.secret,
+  });
+  const composed = await composeSupergraph(
+    [
+      { name: "catalog", routingUrl: catalog.url, schemaFile: path.join(root, "subgraphs/catalog/src/schema.graphql") },
+      {
+        name: "inventory",
+        routingUrl: inventoryServer.url,
+        schemaFile: path.join(root, "subgraphs/inventory/src/schema.graphql"),
+      },
+    ],
+    root,
+  );
+  if (!composed.ok) throw new Error(composed.problems.join("\n"));
+  router = await startRouter({
+    supergraphSdl: composed.supergraphSdl,
+    port: 0,
+    identitySecret: catalog.secret,
+    logger: silent,
+  });
+});
+
+afterAll(async () => {
+  await router?.close();
+  await inventoryServer?.close();
+  await inventory?.close();
+  await catalog?.close();
+});
+
+describe("tracing", () => {
+  it("puts the router and both subgraphs of one storefront query under one trace id", async () => {
+    const brand = await createBrand(catalog.prisma);
+    const product = await createProduct(catalog, {
+      name: `Trace Jacket ${uniqueWord()}`,
+      brandId: brand.id,
+      variants: [{ size: "M", colour: "Olive", amount: 8900 }],
+    });
+    await inventory.receive(product.variants[0]!.id, "wh-ber", 20);
+    exporter.reset();
+    const response = await fetch(router.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        operationName: "ProductPage",
+        query: "query ProductPage($id: ID!) { product(id: $id) { name variants { sku availability } } }",
+        variables: { id: product.id },
+      }),
+    });
+    const body = (await response.json()) as { data: { product: { variants: Array<{ availability: string }> } } };
+    expect(body.data.product.variants[0]?.availability).toBe("IN_STOCK");
+
+    const spans = await waitFor(
+      () => {
+        const finished = exporter.getFinishedSpans();
+        return finished.some((s) => s.name.startsWith("router ")) &&
+          finished.some((s) => s.name.startsWith("inventory "))
+          ? finished
+          : null;
+      },
+      { what: "router and subgraph spans" },
+    );
+    const routerSpan = spans.find((s) => s.name === "router POST /graphql")!;
+    const traceId = routerSpan.spanContext().traceId;
+    const inTrace = spans.filter((s) => s.spanContext().traceId === traceId).map((s) => s.name);
+    expect(inTrace).toEqual(
+      expect.arrayContaining(["fetch catalog", "fetch inventory", "catalog POST /graphql", "inventory POST /graphql"]),
+    );
+    expect(inTrace.some((name) => name.startsWith("prisma "))).toBe(true);
+  });
+});
+
+describe("metrics", () => {
+  it("exposes the golden-signal series on /metrics", async () => {
+    const text = await (await fetch(router.url.replace(/\/graphql$/, "/metrics"))).text();
+    for (const series of [
+      "router_request_duration_seconds_bucket",
+      "router_subgraph_fetch_duration_seconds_bucket",
+      "graphql_request_duration_seconds_bucket",
+      "graphql_errors_total",
+      "outbox_backlog",
+      "outbox_events_published_total",
+      "events_consumed_total",
+      "kafka_consumer_lag",
+      "dlq_messages_total",
+      "circuit_breaker_state",
+      "process_resident_memory_bytes",
+    ]) {
+      expect(text, series).toContain(series);
+    }
+    expect(text).toMatch(/router_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="inventory"[^}]*\} [1-9]/);
+  });
+});
+
+describe("logs and readiness of the identity service", () => {
+  let redisProcess: ChildProcess | undefined;
+  let redisPort: number;
+  const lines: string[] = [];
+  let identity: Awaited<ReturnType<typeof startIdentity>>;
+  let closeIdentity: () => Promise<void>;
+
+  const startRedis = () => {
+    redisProcess = spawn(
+      "redis-server",
+      ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      {
+        stdio: "ignore",
+      },
+    );
+  };
+  const ready = async () => (await fetch(identity.baseUrl + "/ready")).status;
+
+  beforeAll(async () => {
+    redisPort = await freePort();
+    startRedis();
+    const env = parseIdentityEnv({ ...process.env, REDIS_URL: `redis://127.0.0.1:${redisPort}` });
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const logger = createLogger("identity", "debug", sink);
+    const prisma = createIdentityPrisma(env);
+    const redis = createRedis(env);
+    await waitFor(async () => (await redis.ping().catch(() => null)) === "PONG", { what: "private redis" });
+    identity = await startIdentity({ prisma, redis, env, logger, port: 0 });
+    closeIdentity = async () => {
+      await identity.close();
+      await prisma.$disconnect();
+      redis.disconnect();
+    };
+  });
+  afterAll(async () => {
+    await closeIdentity?.();
+    redisProcess?.kill("SIGKILL");
+  });
+
+  async function gql(query: string, variables: Record<string, unknown>) {
+    const response = await fetch(identity.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...signIdentityHeaders(
+          { userId: null, sessionId: null, scopes: [] },
+          parseIdentityEnv(process.env).IDENTITY_HMAC_SECRET,
+        ),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: asserted field by field
+    return (await response.json()) as any;
+  }
+
+  it("never writes the password or any token of a sign-in to the logs", async () => {
+    const email = uniqueEmail("logs");
+    const password = `Correct-Horse-${uniqueWord()}-9`;
+    await gql(SIGN_UP, { input: { email, name: "Log Test", password } });
+    const signedIn = await gql(SIGN_IN, { input: { email, password } });
+    const { accessToken, refreshToken } = signedIn.data.signIn.session;
+    expect(accessToken).toBeTruthy();
+    const log = lines.join("");
+    expect(log).toContain('"msg":"graphql request"'); // the requests were logged, variables included
+    expect(log).toContain(email);
+    expect(log).not.toContain(password);
+    expect(log).not.toContain(accessToken);
+    expect(log).not.toContain(refreshToken);
+  });
+
+  it("turns /ready false when Redis stops and true again when it is back", async () => {
+    expect(await ready()).toBe(200);
+    redisProcess?.kill("SIGKILL");
+    await waitFor(async () => (await ready()) === 503, { what: "/ready 503 without Redis" });
+    startRedis();
+    await waitFor(async () => (await ready()) === 200, { timeoutMs: 20_000, what: "/ready 200 with Redis back" });
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
