@@ -14,6 +14,8 @@ export interface ConsumerRuntimeOptions<Tx extends SqlExecutor> {
   transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>;
   /** Defaults to the service name: one consumer group per service. */
   groupId?: string;
+  /** Where a NEW group starts: the beginning (default, rebuilds read models) or only new events. */
+  fromBeginning?: boolean;
 }
 
 export async function startConsumers<Tx extends SqlExecutor>(options: ConsumerRuntimeOptions<Tx>) {
@@ -25,6 +27,7 @@ export async function startConsumers<Tx extends SqlExecutor>(options: ConsumerRu
     handlers: options.handlers,
     transaction: options.transaction,
     logger,
+    fromBeginning: options.fromBeginning,
   });
   await runner.start();
   options.lifecycle.add("consumers", () => runner.stop());
