@@ -2,6 +2,7 @@
 // CLOSED: calls pass; `failureThreshold` consecutive failures open it. OPEN: calls fail fast with
 // CircuitOpenError until `resetTimeoutMs` has passed. HALF_OPEN: up to `halfOpenMaxProbes` calls
 // probe the dependency; a success closes the breaker, a failure opens it again.
+import { metrics } from "../observability/metrics.js";
 export type CircuitState = "CLOSED" | "OPEN" | "HALF_OPEN";
 
 export interface CircuitBreakerOptions {
@@ -25,6 +26,9 @@ export class CircuitOpenError extends Error {
   }
 }
 
+/** Gauge values of circuit_breaker_state. */
+const stateValue = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
+
 export class CircuitBreaker {
   private current: CircuitState = "CLOSED";
   private failures = 0;
@@ -37,6 +41,7 @@ export class CircuitBreaker {
     private readonly options: CircuitBreakerOptions,
   ) {
     this.now = options.now ?? Date.now;
+    metrics.circuitBreakerState.set({ breaker: name }, stateValue.CLOSED);
   }
 
   /** The state as of now (an OPEN breaker whose timeout passed reads as HALF_OPEN). */
@@ -93,6 +98,7 @@ export class CircuitBreaker {
     const from = this.current;
     this.current = to;
     if (to === "CLOSED") this.failures = 0;
+    metrics.circuitBreakerState.set({ breaker: this.name }, stateValue[to]);
     this.options.onStateChange?.(from, to);
   }
 }
