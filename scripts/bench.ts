@@ -1,5 +1,7 @@
-// `npm run bench [filter]`: brings the stack up, then runs every `bench/*.bench.ts` of the
-// workspaces (packages/*, subgraphs/*, router) one after another, so they never share the cores.
+// `npm run bench [filter]`: brings the stack up, then runs benchmarks one after another, so they
+// never share the cores. No filter: the storefront suite (bench/scenarios/*.bench.ts, every gateway
+// side by side, < 15 min). `all`: every workspace micro bench (packages/*, subgraphs/*, router
+// `bench/*.bench.ts`) and the suite. Any other filter: the files whose path contains it.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -11,13 +13,18 @@ const workspaces = ["packages", "subgraphs"]
   .concat("router");
 const benches = workspaces
   .map((workspace) => path.join(root, workspace, "bench"))
+  .concat(path.join(root, "bench/scenarios")) // the storefront suite: all gateways side by side
   .filter((dir) => existsSync(dir))
   .flatMap((dir) =>
     readdirSync(dir)
       .filter((file) => file.endsWith(".bench.ts"))
       .map((file) => path.join(dir, file)),
   )
-  .filter((file) => !filter || file.includes(filter));
+  .filter((file) =>
+    !filter
+      ? file.includes(`${path.sep}bench${path.sep}scenarios${path.sep}`)
+      : filter === "all" || file.includes(filter),
+  );
 
 if (benches.length === 0) {
   console.error(`[bench] no benchmark matches "${filter ?? ""}"`);
