@@ -2,7 +2,9 @@
 // With ROUTER_WORKERS=1 the router runs in this process; otherwise this process only supervises.
 import cluster from "node:cluster";
 import { createLifecycle, createLogger, loadEnv } from "@shopstream/kernel";
+import { cacheOptionsFromEnv } from "./cache/cache-config.js";
 import { routerEnvShape, subgraphUrlsFromEnv } from "./config/router-env.js";
+import { protectionOptionsFromEnv } from "./protection/protection-config.js";
 import { startRouter } from "./start-router.js";
 import { superviseWorkers } from "./supervise-workers.js";
 
@@ -25,6 +27,21 @@ if (cluster.isPrimary && env.ROUTER_WORKERS > 1) {
     maxBodyBytes: env.MAX_BODY_BYTES,
     identitySecret: env.IDENTITY_HMAC_SECRET,
     corsOrigins: env.CORS_ORIGINS,
+    rollout: {
+      file: env.ROLLOUT_PATH || undefined,
+      redisUrl: env.ROLLOUT_REDIS_URL || undefined,
+      redisKey: env.ROLLOUT_REDIS_KEY,
+      pollMs: env.ROLLOUT_POLL_MS,
+    },
+    auth: {
+      jwksUrl: env.IDENTITY_JWKS_URL,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      redisUrl: env.REDIS_URL,
+    },
+    trustedProxies: env.TRUSTED_PROXIES,
+    protection: protectionOptionsFromEnv(env),
+    cache: cacheOptionsFromEnv(env),
     logger,
   });
   lifecycle.add("router", router.close);

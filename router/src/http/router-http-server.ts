@@ -3,9 +3,19 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { Logger } from "@shopstream/kernel";
+import type { Authenticator } from "../auth/authenticator.js";
+import { handleCachePurge, purgePath } from "../cache/purge-endpoint.js";
+import type { RouterCache } from "../cache/router-cache.js";
+import { sendMetrics } from "../observability/metrics-endpoint.js";
+import { traceRouterRequest } from "../observability/trace-request.js";
+import type { RolloutState } from "../overrides/rollout-sources.js";
+import { ensureVisitorId } from "../overrides/visitor-id.js";
 import { runGraphQLRequest } from "../pipeline/run-graphql-request.js";
+import type { Protection } from "../protection/protection.js";
+import { countRejection } from "../protection/rejections.js";
 import { internalError } from "../pipeline/shape-response.js";
 import type { SupergraphHolder } from "../supergraph/supergraph-holder.js";
+import { clientIp, forwardedForHeader } from "./client-ip.js";
 import { applyCors } from "./cors.js";
 import { sandboxLandingPage, wantsLandingPage } from "./landing-page.js";
 import { readBody } from "./read-body.js";
@@ -17,6 +27,14 @@ export interface HttpSettings {
   maxBodyBytes: number;
   corsOrigins: ReadonlySet<string>;
   logger: Logger;
+  rollout?: RolloutState;
+  authenticator?: Authenticator;
+  /** Peers whose x-forwarded-for is believed (TRUSTED_PROXIES). */
+  trustedProxies?: string[];
+  /** Limits, trusted documents, rate limiting (protection/). */
+  protection?: Protection;
+  /** Entity cache: its admin purge endpoint (cache/purge-endpoint.ts). */
+  cache?: RouterCache;
 }
 
 export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpSettings): http.Server {
@@ -24,11 +42,16 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
     introspection: settings.development,
     identitySecret: settings.identitySecret,
     logger: settings.logger,
+    rollout: settings.rollout,
+    authenticator: settings.authenticator,
+    protection: settings.protection,
   };
   return http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://router");
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/metrics") return await sendMetrics(res);
+      if (url.pathname === purgePath) return await handleCachePurge(req, res, settings.cache);
       if (url.pathname === "/ready") {
         const version = holder.current;
         return sendJson(res, version ? 200 : 503, { ready: Boolean(version), schema: version?.id ?? null });
@@ -46,6 +69,7 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
           errors: [{ message: "No supergraph loaded yet", extensions: { code: "NOT_READY" } }],
         });
       const body = req.method === "POST" ? await readBody(req, settings.maxBodyBytes) : undefined;
+      if (body === null) countRejection("PAYLOAD_TOO_LARGE");
       if (body === null)
         return sendJson(res, 413, {
           errors: [
@@ -56,8 +80,22 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
           ],
         });
       const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID();
-      const input = { method: req.method ?? "GET", search: url.searchParams, body };
-      const shaped = await runGraphQLRequest(version, input, requestId, pipeline);
+      const input = {
+        method: req.method ?? "GET",
+        search: url.searchParams,
+        body,
+        visitorId: ensureVisitorId(req, res),
+        authorization: req.headers.authorization,
+        forwardedFor: forwardedForHeader(req, settings.trustedProxies ?? []),
+        headers: req.headers,
+        clientIp: clientIp(req, settings.trustedProxies ?? []),
+      };
+      const shaped = await traceRouterRequest(
+        req,
+        () => url.searchParams.get("operationName") ?? operationNameOf(body),
+        () => runGraphQLRequest(version, input, requestId, pipeline),
+      );
+      for (const [name, value] of Object.entries(shaped.headers ?? {})) res.setHeader(name, value);
       sendJson(res, shaped.status, shaped.body);
     } catch (error) {
       settings.logger.error({ err: error }, "unhandled router error");
@@ -67,4 +105,15 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
       }
     }
   });
+}
+
+/** Operation name for metrics labels only; a body that is not JSON simply has none. */
+function operationNameOf(body: string | undefined): string | undefined {
+  if (!body) return undefined;
+  try {
+    const name = (JSON.parse(body) as { operationName?: unknown }).operationName;
+    return typeof name === "string" && name.length <= 100 ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }

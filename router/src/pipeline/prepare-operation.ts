@@ -1,15 +1,19 @@
 // Step 2: parse and validate the document (cached per schema version by query text), pick the
 // operation, enforce transport rules and coerce variables. Every rejection is a 4xx with a code.
-// Later: depth/alias/cost limits and persisted-query safelisting slot in here.
+// Limits (protection/): size and tokens while parsing, shape limits before validation, cost
+// and pagination bounds after variables; a document over a limit is not cached.
 import { buildOperationContext } from "@apollo/gateway";
 import type { DocumentNode, GraphQLError } from "graphql";
 import {
   getVariableValues,
   NoSchemaIntrospectionCustomRule,
-  parse,
   specifiedRules,
   validate,
 } from "../graphql-runtime.js";
+import { checkDocumentLimits, fragmentsByName } from "../protection/document-limits.js";
+import { enforceOperationCost } from "../protection/operation-cost.js";
+import { parseWithLimits } from "../protection/parse-with-limits.js";
+import { defaultLimits, type OperationLimits } from "../protection/protection-config.js";
 import type { CachedDocument, SchemaVersion } from "../supergraph/schema-version.js";
 import type { GraphQLRequest } from "./parse-http-request.js";
 import { RequestError } from "./request-error.js";
@@ -24,6 +28,7 @@ export interface PreparedOperation {
 export interface PrepareOptions {
   method: string;
   introspection: boolean;
+  limits?: OperationLimits;
 }
 
 export function prepareOperation(
@@ -33,7 +38,7 @@ export function prepareOperation(
 ): PreparedOperation {
   let cached = version.documents.get(request.query);
   if (!cached) {
-    cached = parseAndValidate(version, request.query, options.introspection);
+    cached = parseAndValidate(version, request.query, options.introspection, options.limits ?? defaultLimits);
     version.documents.set(request.query, cached);
   }
   if (!cached.document) throw new RequestError(400, cached.errorCode!, cached.errors[0]!.message, cached.errors);
@@ -59,14 +64,29 @@ export function prepareOperation(
     request.variables ?? {},
   );
   if (errors) throw new RequestError(400, "BAD_USER_INPUT", errors[0]!.message, errors);
+  enforceOperationCost({
+    operation: operationContext.operation,
+    fragments: fragmentsByName(cached.document),
+    schema: version.apiGraphQLSchema,
+    directiveSchema: version.supergraphGraphQLSchema,
+    variables: request.variables ?? {},
+    limits: options.limits ?? defaultLimits,
+  });
   return { document: cached.document, operationContext };
 }
 
-function parseAndValidate(version: SchemaVersion, query: string, introspection: boolean): CachedDocument {
-  let document: ReturnType<typeof parse>;
+function parseAndValidate(
+  version: SchemaVersion,
+  query: string,
+  introspection: boolean,
+  limits: OperationLimits,
+): CachedDocument {
+  let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parseWithLimits(query, limits);
+    checkDocumentLimits(document, limits);
   } catch (error) {
+    if (error instanceof RequestError) throw error; // over a limit: rejected, never cached
     return { errors: [error as GraphQLError], errorCode: "GRAPHQL_PARSE_FAILED" };
   }
   const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];

@@ -1,8 +1,13 @@
 // The request pipeline, one small step per file:
 // parse HTTP → prepare (parse/validate/limits) → authenticate → overrides → plan → execute → shape.
 import type { Logger } from "@shopstream/kernel";
+import type { Authenticator } from "../auth/authenticator.js";
+import type { RolloutState } from "../overrides/rollout-sources.js";
+import { admitRequest, limitsOnlyProtection, type Protection } from "../protection/protection.js";
+import { countRejection, rejectionHeaders } from "../protection/rejections.js";
 import type { SchemaVersion } from "../supergraph/schema-version.js";
 import { authenticate } from "./authenticate.js";
+import { authorize, withAuthorizationErrors } from "./authorize.js";
 import { executePlan } from "./execute-plan.js";
 import { type HttpInput, parseHttpRequest } from "./parse-http-request.js";
 import { planOperation } from "./plan-operation.js";
@@ -15,6 +20,12 @@ export interface PipelineSettings {
   introspection: boolean;
   identitySecret: string;
   logger: Logger;
+  /** Progressive @override percentages; absent = every labelled field stays on legacy. */
+  rollout?: RolloutState;
+  /** Verifies bearer access tokens; absent = bearer requests are refused (401). */
+  authenticator?: Authenticator;
+  /** Limits, trusted documents, rate limits (protection/); absent = default limits only. */
+  protection?: Protection;
 }
 
 export async function runGraphQLRequest(
@@ -24,16 +35,27 @@ export async function runGraphQLRequest(
   settings: PipelineSettings,
 ): Promise<ShapedResponse> {
   try {
-    const request = parseHttpRequest(input);
-    const prepared = prepareOperation(version, request, {
+    const protection = settings.protection ?? limitsOnlyProtection;
+    const parsed = await protection.trustedDocuments.resolve(parseHttpRequest(input));
+    const unfiltered = prepareOperation(version, parsed, {
       method: input.method,
       introspection: settings.introspection,
+      limits: protection.limits,
     });
-    const context = authenticate(requestId, settings.identitySecret, settings.logger);
-    const plan = planOperation(version, request, prepared, resolveOverrides(context));
-    return executionResponse(await executePlan(version, request, prepared, plan, context));
+    const context = await authenticate(requestId, input, settings);
+    await admitRequest(protection, parsed, unfiltered, context, input.clientIp);
+    // From here on, request/prepared are the operation minus what the caller may not see.
+    const { request, prepared, ...authorization } = authorize(version, parsed, unfiltered, context);
+    const overrides = resolveOverrides(version, request, prepared, context, input.visitorId, settings.rollout);
+    const plan = planOperation(version, request, prepared, overrides.conditions);
+    const result = await executePlan(version, request, prepared, plan, context);
+    overrides.observe(result);
+    return withAuthorizationErrors(executionResponse(result), authorization);
   } catch (error) {
-    if (error instanceof RequestError) return rejection(error);
+    if (error instanceof RequestError) {
+      countRejection(error.code);
+      return { ...rejection(error), headers: rejectionHeaders(error) };
+    }
     settings.logger.error({ err: error, requestId }, "request failed");
     return internalError();
   }

@@ -6,6 +6,8 @@ import { RequestError } from "./request-error.js";
 
 export interface ShapedResponse {
   status: number;
+  /** Extra HTTP headers, e.g. Retry-After on a 429. */
+  headers?: Record<string, string>;
   body: { data?: unknown; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
 }
 

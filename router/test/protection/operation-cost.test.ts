@@ -1,0 +1,85 @@
+// Cost estimate and pagination bounds on a small schema with lists, a connection and @cost/@listSize.
+import { describe, expect, it } from "vitest";
+import { buildSchema, Kind, parse } from "../../src/graphql-runtime.js";
+import type { RequestError } from "../../src/pipeline/request-error.js";
+import { fragmentsByName } from "../../src/protection/document-limits.js";
+import { enforceOperationCost, estimateCost } from "../../src/protection/operation-cost.js";
+import { defaultLimits } from "../../src/protection/protection-config.js";
+
+const schema = buildSchema(`
+  directive @cost(weight: Int!) on FIELD_DEFINITION
+  directive @listSize(assumedSize: Int) on FIELD_DEFINITION
+  type Query {
+    product(id: ID!): Product
+    products(first: Int, last: Int): ProductConnection!
+    tags: [String!]!
+    expensive: Product @cost(weight: 50)
+    featured: [Product!]! @listSize(assumedSize: 3)
+  }
+  type ProductConnection { edges: [Edge!]! totalCount: Int! }
+  type Edge { node: Product! }
+  type Product { id: ID! name: String! related: [Product!]! }
+`);
+
+function cost(query: string, variables: Record<string, unknown> = {}, limits = defaultLimits) {
+  const document = parse(query);
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const input = {
+    operation: operation as never,
+    fragments: fragmentsByName(document),
+    schema,
+    directiveSchema: schema,
+    variables,
+    limits,
+  };
+  return { estimate: () => estimateCost(input), enforce: () => enforceOperationCost(input) };
+}
+
+const thrown = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error as RequestError;
+  }
+  throw new Error("expected a rejection");
+};
+
+describe("operation cost", () => {
+  it("charges objects 1, leaves 0, and multiplies lists", () => {
+    expect(cost("{ product(id: 1) { id name } }").estimate()).toBe(1);
+    expect(cost("{ tags }").estimate()).toBe(0);
+    // default list size 10: related (10 × 1)
+    expect(cost("{ product(id: 1) { related { id } } }").estimate()).toBe(11);
+  });
+
+  it("sizes a connection's edges by first/last, from literals, variables and defaults", () => {
+    expect(cost("{ products(first: 24) { edges { node { id } } } }").estimate()).toBe(1 + 24 * 2);
+    expect(cost("query($n: Int) { products(first: $n) { edges { node { id } } } }", { n: 5 }).estimate()).toBe(11);
+    expect(cost("query($n: Int = 2) { products(last: $n) { edges { node { id } } } }").estimate()).toBe(5);
+  });
+
+  it("honours @cost and @listSize, and fragments", () => {
+    expect(cost("{ expensive { id } }").estimate()).toBe(50);
+    expect(cost("{ featured { id } }").estimate()).toBe(3);
+    expect(cost("{ ...F } fragment F on Query { featured { ...P } } fragment P on Product { id }").estimate()).toBe(3);
+  });
+
+  it("rejects a cost over the limit with the limit's name", () => {
+    const nestedLists = "{ featured { related { related { related { related { id } } } } } }";
+    const error = thrown(cost(nestedLists, {}, { ...defaultLimits, maxCost: 1_000 }).enforce);
+    expect(error.code).toBe("COST_LIMIT_EXCEEDED");
+    expect(error.details[0]?.extensions).toMatchObject({ limit: "maxCost", max: 1_000 });
+  });
+
+  it("bounds first/last: negative, oversized and non-integer values are refused", () => {
+    for (const value of ["-5", "1000000"]) {
+      const error = thrown(cost(`{ products(first: ${value}) { totalCount } }`).enforce);
+      expect(error.code).toBe("INVALID_PAGINATION_ARGUMENT");
+      expect(error.message).toContain("from 0 to 100");
+    }
+    expect(thrown(cost("query($n: Int) { products(last: $n) { totalCount } }", { n: -1 }).enforce).code).toBe(
+      "INVALID_PAGINATION_ARGUMENT",
+    );
+    expect(cost("{ products(first: 100) { totalCount } }").enforce()).toBe(1);
+  });
+});
