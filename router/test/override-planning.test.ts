@@ -46,8 +46,12 @@ function fetchedFrom(plan: QueryPlan): string[] {
 }
 
 describe("override-aware planning", () => {
-  it("plans the labelled field on the overriding subgraph only when its label is on", () => {
-    const context = authenticate("req-1", "x".repeat(16), createLogger("test", "silent"));
+  it("plans the labelled field on the overriding subgraph only when its label is on", async () => {
+    const context = await authenticate(
+      "req-1",
+      {},
+      { identitySecret: "x".repeat(16), logger: createLogger("test", "silent") },
+    );
     expect(context.subgraphHeaders["x-request-id"]).toBe("req-1");
     const off = planOperation(version, request, prepared, new Map());
     const on = planOperation(version, request, prepared, new Map([["percent(25)", true]]));

@@ -37,3 +37,17 @@ export function clientIp(
   }
   return hops[0] ?? peer;
 }
+
+/**
+ * x-forwarded-for for subgraph calls: the chain our trusted proxies built (a chain an untrusted
+ * peer sent is dropped) with the client address appended, so its LAST entry is always the client.
+ */
+export function forwardedForHeader(
+  req: Pick<IncomingMessage, "headers"> & { socket: { remoteAddress?: string | undefined } },
+  trustedProxies: string[],
+): string {
+  const ip = clientIp(req, trustedProxies);
+  const peer = normalizeIp(req.socket.remoteAddress ?? "");
+  const chain = trustedProxies.map(normalizeIp).includes(peer) ? forwardedFor(req) : [];
+  return [...chain, ip].join(", ");
+}

@@ -1,0 +1,93 @@
+// Real identity, catalog and inventory subgraphs (each behind a counting proxy) composed into an
+// in-memory supergraph, and the router verifying identity's access tokens against its JWKS.
+import path from "node:path";
+import { createLogger, startSubgraphServer } from "@shopstream/kernel";
+import type { AuthOptions } from "../../../router/src/auth/start-auth.js";
+import { type RunningRouter, startRouter } from "../../../router/src/index.js";
+import { composeSupergraph } from "../../../router/src/schema/compose-supergraph.js";
+import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
+import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
+import { createFixture as createInventoryFixture } from "../../../subgraphs/inventory/test/support/fixture.js";
+import { startCountingProxy } from "./counting-proxy.js";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
+
+export interface GraphQLBody {
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
+  data?: any;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } }>;
+}
+
+export async function startAuthStack() {
+  const identity = await startIdentityFixture();
+  const catalog = await startCatalog();
+  const inventory = await createInventoryFixture();
+  const inventoryServer = await startSubgraphServer({
+    ...inventory.app,
+    port: 0,
+    logger: createLogger("inventory-test", "silent"),
+    identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
+  });
+  const proxies = {
+    identity: await startCountingProxy(identity.server.url),
+    catalog: await startCountingProxy(catalog.url),
+    inventory: await startCountingProxy(inventoryServer.url),
+  };
+  const composed = await composeSupergraph(
+    (["identity", "catalog", "inventory"] as const).map((name) => ({
+      name,
+      routingUrl: proxies[name].url,
+      schemaFile: schemaFile(name),
+    })),
+    root,
+  );
+  if (!composed.ok) throw new Error(composed.problems.join("\n"));
+  const jwksUrl = `${identity.server.baseUrl}/.well-known/jwks.json`;
+  const startWith = (auth: AuthOptions = {}) =>
+    startRouter({
+      supergraphSdl: composed.supergraphSdl,
+      port: 0,
+      identitySecret: identity.env.IDENTITY_HMAC_SECRET,
+      auth: { jwksUrl, issuer: identity.env.JWT_ISSUER, audience: identity.env.JWT_AUDIENCE, ...auth },
+      logger: createLogger("router-test", "silent"),
+    });
+  const router = await startWith();
+
+  async function viaRouter(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { token?: string; headers?: Record<string, string>; target?: RunningRouter } = {},
+  ): Promise<GraphQLBody & { status: number }> {
+    const response = await fetch((options.target ?? router).url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as GraphQLBody) };
+  }
+
+  return {
+    identity,
+    catalog,
+    inventory,
+    proxies,
+    router,
+    jwksUrl,
+    /** Another router on the same subgraphs with different auth settings (closed by the caller). */
+    startRouter: startWith,
+    viaRouter,
+    async close() {
+      await router.close();
+      await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
+      await inventoryServer.close();
+      await Promise.all([identity.close(), catalog.close(), inventory.close()]);
+    },
+  };
+}
+
+export type AuthStack = Awaited<ReturnType<typeof startAuthStack>>;
