@@ -13,6 +13,8 @@ export interface OrdersRuntimeOptions {
   lifecycle: Lifecycle;
   /** Consumer group; defaults to "orders". Tests pass a unique one. */
   groupId?: string;
+  /** Where a NEW consumer group starts (kernel default: the beginning); e2e tests on the real topics pass false. */
+  fromBeginning?: boolean;
   /** Set to false in tests, which call app.sweeper.sweep(now) themselves. */
   sweep?: boolean;
 }
@@ -23,6 +25,7 @@ export async function startOrdersRuntime(options: OrdersRuntimeOptions) {
   const consumers = await startConsumers({
     service: "orders",
     groupId: options.groupId,
+    fromBeginning: options.fromBeginning,
     brokers: env.KAFKA_BROKERS,
     logger,
     lifecycle,
