@@ -74,6 +74,9 @@ try {
     IDENTITY_HMAC_SECRET: secret,
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
+    // Like for like: the stock gateway has no safelist and no rate limit.
+    ALLOW_ARBITRARY_OPERATIONS: "true",
+    RATE_LIMIT_ENABLED: "false",
   };
 
   // Ports outside the fetch spec's blocked list (4190 is "sieve" and fetch refuses it).
