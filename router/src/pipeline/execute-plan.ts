@@ -3,6 +3,7 @@
 import { executeQueryPlan } from "@apollo/gateway";
 import type { QueryPlan } from "@apollo/query-planner";
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import { dedupeAnonymousQuery } from "../cache/dedup.js";
 import type { SchemaVersion } from "../supergraph/schema-version.js";
 import type { GraphQLRequest } from "./parse-http-request.js";
 import type { PreparedOperation } from "./prepare-operation.js";
@@ -23,12 +24,15 @@ export function executePlan(
     metrics: {},
     operationName: request.operationName ?? null,
   } as unknown as GatewayGraphQLRequestContext<RouterContext>;
-  return executeQueryPlan(
-    plan,
-    version.serviceMap,
-    requestContext,
-    prepared.operationContext,
-    version.supergraphGraphQLSchema,
-    version.apiSchema,
+  // Identical anonymous queries in flight share one execution (router/src/cache/dedup.ts).
+  return dedupeAnonymousQuery(plan, prepared.operationContext.operation.operation, request.variables, context, () =>
+    executeQueryPlan(
+      plan,
+      version.serviceMap,
+      requestContext,
+      prepared.operationContext,
+      version.supergraphGraphQLSchema,
+      version.apiSchema,
+    ),
   );
 }

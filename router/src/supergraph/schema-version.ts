@@ -6,6 +6,8 @@ import { type Schema, Supergraph } from "@apollo/federation-internals";
 import type { ServiceMap } from "@apollo/gateway";
 import { type QueryPlan, QueryPlanner } from "@apollo/query-planner";
 import type { DocumentNode, GraphQLError, GraphQLSchema } from "graphql";
+import { withEntityCache } from "../cache/caching-data-source.js";
+import type { RouterCache } from "../cache/router-cache.js";
 import type { SubgraphPools } from "../datasource/subgraph-pools.js";
 import { UndiciDataSource } from "../datasource/undici-data-source.js";
 import { BoundedCache } from "./bounded-cache.js";
@@ -36,6 +38,8 @@ export interface SubgraphRouting {
   defaultTimeoutMs: number;
   timeouts: Record<string, number>;
   pools: SubgraphPools;
+  /** Entity/response cache (router/src/cache): wraps every subgraph's data source when set. */
+  entityCache?: Pick<RouterCache, "store" | "policy">;
 }
 
 export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): SchemaVersion {
@@ -49,12 +53,15 @@ export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): Schem
     serviceMap[name] = new UndiciDataSource({ name, url: resolved, timeoutMs }, routing.pools);
     subgraphUrls[name] = resolved;
   }
+  const supergraphGraphQLSchema = supergraph.schema.toGraphQLJSSchema();
+  if (routing.entityCache)
+    withEntityCache(serviceMap, supergraphGraphQLSchema, routing.entityCache.store, routing.entityCache.policy);
   return {
     id: createHash("sha256").update(sdl).digest("hex").slice(0, 12),
     supergraph,
     apiSchema,
     apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
-    supergraphGraphQLSchema: supergraph.schema.toGraphQLJSSchema(),
+    supergraphGraphQLSchema,
     planner: new QueryPlanner(supergraph),
     serviceMap,
     subgraphUrls,

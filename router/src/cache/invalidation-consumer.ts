@@ -1,0 +1,99 @@
+// The router's invalidation consumer: every worker reads catalog.products, inventory.stock and
+// cache.invalidations with its OWN consumer group (router-cache-<host>-<pid>-<random>), because
+// each worker has to clear its own L1; the Redis deletes are idempotent, so N workers deleting
+// the same keys is harmless. No database and no processed_event table (unlike the kernel's
+// ConsumerRunner): deleting cache keys twice is fine.
+//
+// Start position: the group is new, so before joining we commit the topics' current end offsets
+// for it; events published after start-up are never skipped (a plain "latest" reset would skip
+// those published between start and the first fetch). The group is deleted on close.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { createKafka, type EventEnvelope, ensureTopics, envelopeSchema, type Logger } from "@shopstream/kernel";
+import { invalidationTopics, refsForEvent } from "./event-refs.js";
+
+type Kafka = ReturnType<typeof createKafka>;
+
+export interface InvalidationConsumer {
+  /** Resolves once the consumer has joined its group (or rejects when it could not start). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export function startInvalidationConsumer(options: {
+  brokers: string[];
+  logger: Logger;
+  onRefs: (refs: string[], source: string) => Promise<unknown>;
+}): InvalidationConsumer {
+  const logger = options.logger.child({ component: "cache-invalidation" });
+  const kafka = createKafka({ clientId: "router-cache", brokers: options.brokers, logger });
+  const groupId = `router-cache-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 20 } });
+  let closed = false;
+
+  const ready = (async () => {
+    await ensureTopics(kafka, invalidationTopics);
+    await commitEndOffsets(kafka, groupId);
+    await consumer.connect();
+    await consumer.subscribe({ topics: invalidationTopics, fromBeginning: false });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const envelope = decode(message.value);
+        if (!envelope) return;
+        try {
+          const refs = refsForEvent(envelope);
+          if (refs.length > 0) await options.onRefs(refs, envelope.type);
+        } catch (error) {
+          logger.warn({ err: error, topic, type: envelope.type }, "invalidation event skipped");
+        }
+      },
+    });
+    await joined;
+    logger.info({ groupId }, "cache invalidation consumer joined");
+  })();
+  ready.catch((error) => {
+    if (!closed)
+      logger.error({ err: error }, "cache invalidation consumer failed to start; entries expire by TTL only");
+  });
+
+  return {
+    ready,
+    async close() {
+      closed = true;
+      await consumer.disconnect().catch(() => {});
+      const admin = kafka.admin();
+      await admin
+        .connect()
+        .then(() => admin.deleteGroups([groupId]))
+        .catch(() => {})
+        .finally(() => admin.disconnect().catch(() => {}));
+    },
+  };
+}
+
+async function commitEndOffsets(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of invalidationTopics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function decode(value: Buffer | null): EventEnvelope | null {
+  try {
+    const parsed = envelopeSchema.safeParse(JSON.parse(value?.toString("utf8") ?? ""));
+    return parsed.success ? (parsed.data as EventEnvelope) : null;
+  } catch {
+    return null;
+  }
+}
