@@ -1,8 +1,14 @@
 // `npx tsx scripts/db.ts seed catalog`: loads the generated catalog. Rows are inserted with
 // ON CONFLICT DO NOTHING under fixed ids, so a second run changes nothing (and never overwrites
-// what admins edited since). No outbox events: this is bootstrap data, not a domain change.
+// what admins edited since). Each product this run inserts also gets its full-state
+// catalog.product.changed event in the same transaction, so read models elsewhere (orders' price
+// list, recommendations' classification) learn the seeded catalog; a second run sends nothing.
+import { createOutbox } from "@shopstream/kernel";
 import { createPrisma } from "./db.js";
 import { parseCatalogEnv } from "./env.js";
+import { recordProductChanged } from "./events/catalog-events.js";
+import type { Product } from "./repositories/product-repository.js";
+import type { Variant } from "./repositories/variant-repository.js";
 import { generateSeedCatalog } from "./seed/generate.js";
 
 const catalog = generateSeedCatalog();
@@ -13,7 +19,11 @@ try {
       const roots = catalog.categories.filter((category) => category.parentId === null);
       const children = catalog.categories.filter((category) => category.parentId !== null);
       const options = { skipDuplicates: true } as const;
-      return {
+      const productIds = catalog.products.map((product) => product.id);
+      const existing = new Set(
+        (await tx.product.findMany({ where: { id: { in: productIds } }, select: { id: true } })).map((p) => p.id),
+      );
+      const counts = {
         brands: (await tx.brand.createMany({ data: catalog.brands, ...options })).count,
         categories:
           (await tx.category.createMany({ data: roots, ...options })).count +
@@ -22,7 +32,19 @@ try {
         productCategories: (await tx.productCategory.createMany({ data: catalog.assignments, ...options })).count,
         images: (await tx.productImage.createMany({ data: catalog.images, ...options })).count,
         variants: (await tx.variant.createMany({ data: catalog.variants, ...options })).count,
+        events: 0,
       };
+      const outbox = createOutbox("catalog");
+      for (const product of catalog.products.filter((p) => !existing.has(p.id))) {
+        const state = {
+          product: product as unknown as Product,
+          variants: catalog.variants.filter((v) => v.productId === product.id) as unknown as Variant[],
+          categoryIds: catalog.assignments.filter((a) => a.productId === product.id).map((a) => a.categoryId),
+        };
+        await recordProductChanged(outbox, tx, state, ["created"]);
+        counts.events += 1;
+      }
+      return counts;
     },
     { timeout: 120_000 },
   );
