@@ -105,6 +105,9 @@ function filterField(walk: Walk, field: FieldNode, parent: Composite, path: Resp
   return { ...field, selectionSet };
 }
 
+/** Per schema version's requirements: operations touching no protected field or type. */
+const publicOperationsBySchema = new WeakMap<AccessRequirements, WeakSet<OperationDefinitionNode>>();
+
 export function filterOperation(
   apiSchema: GraphQLSchema,
   requirements: AccessRequirements,
@@ -113,7 +116,9 @@ export function filterOperation(
   identity: Identity,
 ): FilteredOperation {
   const result: FilteredOperation = { document, denied: [], emptied: [] };
-  if (requirements.empty) return result;
+  const publicOperations = publicOperationsBySchema.get(requirements) ?? new WeakSet<OperationDefinitionNode>();
+  publicOperationsBySchema.set(requirements, publicOperations);
+  if (requirements.empty || publicOperations.has(operation)) return result;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
     if (definition.kind === "FragmentDefinition") fragments.set(definition.name.value, definition);
@@ -125,7 +130,12 @@ export function filterOperation(
         : apiSchema.getQueryType();
   const walk: Walk = { schema: apiSchema, requirements, identity, fragments, result };
   const selectionSet = filterSelectionSet(walk, operation.selectionSet, root as unknown as Composite, []);
-  if (result.denied.length === 0) return result; // untouched: keep the original (and its cache entries)
+  if (result.denied.length === 0) {
+    // Nothing was protected for this caller; if the caller is anonymous, nothing is protected at
+    // all, so later requests skip the walk (operations are cached per schema version).
+    if (identity.userId === null) publicOperations.add(operation);
+    return result; // untouched: keep the original (and its cache entries)
+  }
   result.document = selectionSet ? { kind: document.kind, definitions: [{ ...operation, selectionSet }] } : null;
   return result;
 }

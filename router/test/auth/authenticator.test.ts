@@ -1,6 +1,6 @@
 // The token checks with a local key set and an in-memory session store (no services).
 import { accessTokenDefaults as d, type RedisExists } from "@shopstream/kernel";
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
+import { type CryptoKey, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAuthenticator } from "../../src/auth/authenticator.js";
 import { RequestError } from "../../src/pipeline/request-error.js";

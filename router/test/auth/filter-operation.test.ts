@@ -76,6 +76,18 @@ describe("filterOperation", () => {
     expect(none.denied).toEqual([{ path: ["createThing"], coordinate: "Mutation.createThing", kind: "field" }]);
   });
 
+  it("remembers public operations, never protected ones", () => {
+    const document = parse("{ products { id } }");
+    const operation = document.definitions[0] as never;
+    for (let i = 0; i < 2; i++)
+      expect(filterOperation(schema, requirements, document, operation, anonymous).document).toBe(document);
+    const mixed = parse("{ products { id } me { id } }");
+    for (const identity of [shopper, anonymous, shopper, anonymous])
+      expect(filterOperation(schema, requirements, mixed, mixed.definitions[0] as never, identity).denied).toHaveLength(
+        identity.userId ? 0 : 1,
+      );
+  });
+
   it("keeps __typename and honours scopes for signed-in callers only", () => {
     expect(run("{ __typename me { id } }", anonymous).text).toBe("{ __typename }");
     expect(
