@@ -3,8 +3,8 @@
 // Real subgraphs (their test harnesses, in this process) over PostgreSQL; the router's Redis is a
 // private redis-server so "cold" really is empty. Sequential passes give per-request latency cold
 // vs warm; short autocannon runs (c=16, rotating over the products) give throughput.
-// Env: BENCH_DURATION (s per load run, 6), BENCH_PRODUCTS (20). Records bench/results/cache.json.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+// Env: BENCH_DURATION (s per load run, 5), BENCH_PRODUCTS (20). Records bench/results/cache.json.
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createLogger, startSubgraphServer } from "@shopstream/kernel";
@@ -23,7 +23,7 @@ import { startRouter } from "../src/start-router.js";
 import { startPrivateRedis } from "../test/cache/support/private-redis.js";
 import { startTsx, stop, waitForHttp } from "./support/processes.js";
 
-const duration = Number(process.env.BENCH_DURATION ?? 6);
+const duration = Number(process.env.BENCH_DURATION ?? 5);
 const productCount = Number(process.env.BENCH_PRODUCTS ?? 20);
 const root = path.resolve(import.meta.dirname, "../..");
 const logger = createLogger("cache-bench", "silent");
@@ -75,8 +75,28 @@ try {
     root,
   );
   if (!composed.ok) throw new Error(composed.problems.join("\n"));
-  const supergraphPath = path.join(await mkdtemp(path.join(os.tmpdir(), "cache-bench-")), "supergraph.graphql");
-  await writeFile(supergraphPath, composed.supergraphSdl);
+  // Stock ApolloGateway refuses supergraphs linking @requiresScopes (a SECURITY feature it cannot
+  // enforce), so its supergraph is composed from an inventory SDL without it (the product page
+  // selects no scoped field).
+  const dir = await mkdtemp(path.join(os.tmpdir(), "cache-bench-"));
+  const inventorySdl = (await readFile(path.join(root, "subgraphs/inventory/src/schema.graphql"), "utf8"))
+    .replace(/\s*@requiresScopes\(scopes: \[\[[^\]]*\]\]\)/g, "")
+    .replace(', "@requiresScopes"', "");
+  await writeFile(path.join(dir, "inventory.graphql"), inventorySdl);
+  const forGateway = await composeSupergraph(
+    (["catalog", "inventory", "recommendations"] as const).map((name) => ({
+      name,
+      routingUrl: urls[name],
+      schemaFile:
+        name === "inventory"
+          ? path.join(dir, "inventory.graphql")
+          : path.join(root, `subgraphs/${name}/src/schema.graphql`),
+    })),
+    root,
+  );
+  if (!forGateway.ok) throw new Error(forGateway.problems.join("\n"));
+  const supergraphPath = path.join(dir, "supergraph.graphql");
+  await writeFile(supergraphPath, forGateway.supergraphSdl);
 
   const body = (id: string) => JSON.stringify({ query, variables: { id }, operationName: "ProductPage" });
   const post = async (url: string, id: string) => {
@@ -120,7 +140,7 @@ try {
     port: 0,
     identitySecret: catalog.secret,
     logger,
-    mode: "production" as const,
+    // development mode: production runs registered operations only (trusted documents)
   };
   const cached = await startRouter({ ...common, cache: { redisUrl: redis.url } });
   cleanups.push(() => cached.close());
