@@ -77,6 +77,7 @@ try {
     // Like for like: the stock gateway has no safelist and no rate limit.
     ALLOW_ARBITRARY_OPERATIONS: "true",
     RATE_LIMIT_ENABLED: "false",
+    ROUTER_CACHE: "off", // pipeline against pipeline; router/bench/cache.bench.ts measures the cache
   };
 
   // Ports outside the fetch spec's blocked list (4190 is "sieve" and fetch refuses it).
