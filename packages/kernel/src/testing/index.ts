@@ -42,3 +42,4 @@ export function pgTransaction(pool: pg.Pool) {
     }
   };
 }
+export * from "./spans.js";
