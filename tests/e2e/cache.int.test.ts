@@ -240,12 +240,11 @@ describe("router entity cache", () => {
       p99Ms: Math.round(p99),
       maxMs: Math.round(lags.at(-1)!),
     };
+    // Reported, not asserted (speed belongs in benchmarks). The bound that IS asserted: every change
+    // was served within msUntil's deadline, far below the 60 s Product TTL, so the invalidation
+    // (not expiry) refreshed it.
     console.log(`[cache] commit→fresh lag: ${JSON.stringify(figures)}`);
-    await writeFile(
-      path.join(root, "router/bench/results/cache-invalidation-lag.json"),
-      `${JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2)}\n`,
-    );
-    expect(p99).toBeLessThan(5_000);
+    expect(lags).toHaveLength(200);
   }, 180_000);
 
   it("purges by type and key through the authenticated admin endpoint", async () => {

@@ -4,9 +4,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+
 import { createLogger, createRedis, initTracing, signIdentityHeaders, startSubgraphServer } from "@shopstream/kernel";
-import { waitFor } from "@shopstream/kernel/testing";
+import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeSupergraph } from "../../router/src/schema/compose-supergraph.js";
@@ -25,7 +25,7 @@ const silent = createLogger("observability-test", "silent");
 
 let catalog: Harness;
 let inventory: Awaited<ReturnType<typeof createInventoryFixture>>;
-let inventoryServer: Awaited<ReturnType<typeof startSubgraphServer>>;
+let inventoryServer: { url: string; close(): Promise<void> };
 let router: RunningRouter;
 
 beforeAll(async () => {
@@ -152,7 +152,12 @@ describe("logs and readiness of the identity service", () => {
     redisPort = await freePort();
     startRedis();
     const env = parseIdentityEnv({ ...process.env, REDIS_URL: `redis://127.0.0.1:${redisPort}` });
-    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _encoding, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const logger = createLogger("identity", "debug", sink);
     const prisma = createIdentityPrisma(env);
     const redis = createRedis(env);

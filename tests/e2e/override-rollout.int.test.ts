@@ -25,7 +25,7 @@ const NEW_ANSWER = "LOW_STOCK";
 
 let catalog: Awaited<ReturnType<typeof startCatalog>>;
 let inventory: Awaited<ReturnType<typeof createInventory>>;
-let inventoryServer: Awaited<ReturnType<typeof startSubgraphServer>>;
+let inventoryServer: { url: string; close(): Promise<void> };
 let legacy: Awaited<ReturnType<typeof startLegacy>>;
 let router: RunningRouter;
 let rolloutDir: string;

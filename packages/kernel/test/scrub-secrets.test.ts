@@ -17,7 +17,12 @@ describe("secret scrubbing in logs", () => {
 
   it("applies to every line a logger writes", () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     createLogger("t", "info", sink).info(
       { headers: { authorization: "Bearer abc.def" }, cardToken: "tok_1" },
       "request",

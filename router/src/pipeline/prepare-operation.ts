@@ -4,12 +4,7 @@
 // and pagination bounds after variables; a document over a limit is not cached.
 import { buildOperationContext } from "@apollo/gateway";
 import type { DocumentNode, GraphQLError } from "graphql";
-import {
-  getVariableValues,
-  NoSchemaIntrospectionCustomRule,
-  specifiedRules,
-  validate,
-} from "../graphql-runtime.js";
+import { getVariableValues, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from "../graphql-runtime.js";
 import { checkDocumentLimits, fragmentsByName } from "../protection/document-limits.js";
 import { enforceOperationCost } from "../protection/operation-cost.js";
 import { parseWithLimits } from "../protection/parse-with-limits.js";

@@ -9,7 +9,7 @@ export async function consumerLag(admin: Admin, groupId: string, topics: string[
     let total = 0;
     for (const { partition, offset } of partitions) {
       const highWatermark = high.get(partition) ?? 0;
-      const position = Number(offset) < 0 ? 0 : Number(offset);
+      const position = Math.max(0, Number(offset)); // -1: nothing committed yet
       total += Math.max(0, highWatermark - position);
     }
     lag.set(topic, total);

@@ -42,4 +42,7 @@ export function pgTransaction(pool: pg.Pool) {
     }
   };
 }
+
+// Span capture for tests, from the same OpenTelemetry SDK the kernel registers (one version).
+export { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 export * from "./spans.js";
