@@ -2,7 +2,7 @@
 // this file changes. Usage:
 //   tsx scripts/db.ts generate|migrate|check|seed [domain...]
 //   tsx scripts/db.ts new-migration <domain> <name>
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -26,8 +26,8 @@ function selectDomains(names: string[]): string[] {
   return names.length > 0 ? names : allDomains;
 }
 
-/** Runs the Prisma CLI for one domain; returns its exit status and output. */
-function prisma(domain: string, args: string[], capture = false): { status: number; stdout: string } {
+/** Runs the Prisma CLI for one domain; resolves with its exit status and output. */
+function prisma(domain: string, args: string[]): Promise<{ status: number; stdout: string }> {
   const env = {
     ...process.env,
     PRISMA_DOMAIN: domain,
@@ -35,16 +35,34 @@ function prisma(domain: string, args: string[], capture = false): { status: numb
     PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/true",
     PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/bin/true",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1", // no update-check request (there is no internet to wait for)
     DATABASE_URL: process.env.DATABASE_URL ?? `postgresql://shopstream_${domain}@127.0.0.1/shopstream_${domain}`,
   };
-  const result = spawnSync(prismaBin, [...args, "--config", path.join(prismaDir, "prisma.config.ts")], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-    stdio: capture ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+  return new Promise((resolve) => {
+    const child = spawn(prismaBin, [...args, "--config", path.join(prismaDir, "prisma.config.ts")], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => {
+      if (code !== 0 && code !== 2) process.stderr.write(stderr);
+      resolve({ status: code ?? 1, stdout });
+    });
   });
-  if (capture && result.status !== 0 && result.status !== 2) process.stderr.write(result.stderr ?? "");
-  return { status: result.status ?? 1, stdout: result.stdout ?? "" };
+}
+
+/** Runs fn for every domain, two at a time: each Prisma CLI start costs seconds of CPU. */
+async function forEachDomain(domains: string[], fn: (domain: string) => Promise<void>, concurrency = 2) {
+  const queue = [...domains];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let domain = queue.shift(); domain; domain = queue.shift()) await fn(domain);
+    }),
+  );
 }
 
 const schemaDir = (domain: string) => path.join(prismaDir, domain, "schema");
@@ -62,43 +80,43 @@ function schemaText(domain: string): string {
 
 function diffAgainstSnapshot(domain: string, extra: string[]) {
   const from = existsSync(snapshotFile(domain)) ? ["--from-schema-datamodel", snapshotFile(domain)] : ["--from-empty"];
-  return prisma(domain, ["migrate", "diff", ...from, "--to-schema-datamodel", schemaDir(domain), ...extra], true);
+  return prisma(domain, ["migrate", "diff", ...from, "--to-schema-datamodel", schemaDir(domain), ...extra]);
 }
 
 const [command, ...rest] = process.argv.slice(2);
 switch (command) {
   case "generate":
-    for (const domain of selectDomains(rest)) {
-      if (prisma(domain, ["generate", "--no-hints"], true).status !== 0) fail(`prisma generate failed for ${domain}`);
+    await forEachDomain(selectDomains(rest), async (domain) => {
+      if ((await prisma(domain, ["generate", "--no-hints"])).status !== 0) fail(`prisma generate failed for ${domain}`);
       console.log(`[db] generated client for ${domain}`);
-    }
+    });
     break;
   case "migrate":
-    for (const domain of selectDomains(rest)) {
-      const { status, stdout } = prisma(domain, ["migrate", "deploy"], true);
+    await forEachDomain(selectDomains(rest), async (domain) => {
+      const { status, stdout } = await prisma(domain, ["migrate", "deploy"]);
       if (status !== 0) fail(`migrate deploy failed for ${domain}:\n${stdout}`);
       console.log(
         `[db] ${domain}: ${stdout.match(/(No pending migrations.*|All migrations have been successfully applied.*)/)?.[0] ?? "migrated"}`,
       );
-    }
+    });
     break;
   case "check":
-    for (const domain of selectDomains(rest)) {
-      const { status, stdout } = diffAgainstSnapshot(domain, ["--script", "--exit-code"]);
+    await forEachDomain(selectDomains(rest), async (domain) => {
+      const { status, stdout } = await diffAgainstSnapshot(domain, ["--script", "--exit-code"]);
       if (status === 2)
         fail(
           `prisma/${domain}/schema changed without a migration; run: npm run db:new-migration ${domain} <name>\n${stdout}`,
         );
       if (status !== 0) fail(`could not diff the ${domain} schema`);
       console.log(`[db] ${domain}: migrations match the schema`);
-    }
+    });
     break;
   case "new-migration": {
     const [domain, name] = rest;
     if (!domain || !name || !/^[a-z0-9_]+$/.test(name))
       fail("usage: npm run db:new-migration <domain> <snake_case_name>");
     selectDomains([domain]);
-    const { status, stdout } = diffAgainstSnapshot(domain, ["--script", "--exit-code"]);
+    const { status, stdout } = await diffAgainstSnapshot(domain, ["--script", "--exit-code"]);
     if (status === 0) fail(`prisma/${domain}/schema has no changes since the last migration`);
     if (status !== 2) fail(`could not diff the ${domain} schema`);
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -1,8 +1,3 @@
-// End to end: the router's entity/response cache over the real catalog, inventory and
-// recommendations subgraphs, a real Redis (the test's own redis-server, so it can be stopped) and
-// real Kafka with the catalog and inventory outbox relays running. Counting proxies in front of
-// the subgraphs count the fetches the router really makes.
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   createLifecycle,
@@ -15,7 +10,6 @@ import {
 import { waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { composeSupergraph } from "../../router/src/schema/compose-supergraph.js";
 import { startCountingProxy } from "../../router/test/cache/support/counting-proxy.js";
 import { startPrivateRedis } from "../../router/test/cache/support/private-redis.js";
 import { parseCatalogEnv } from "../../subgraphs/catalog/src/env.js";
@@ -28,8 +22,9 @@ import {
 import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
 import { createFixture as createInventory } from "../../subgraphs/inventory/test/support/fixture.js";
 import { startHarness as startRecommendations } from "../../subgraphs/recommendations/test/support/harness.js";
+import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const logger = createLogger("cache-test", "silent");
 const lifecycle = createLifecycle(logger);
 const adminToken = "cache-admin-token-0123456789";
@@ -79,17 +74,13 @@ beforeAll(async () => {
     inventory: await startCountingProxy(inventoryServer.url),
     recommendations: await startCountingProxy(recommendations.url),
   };
-  const composed = await composeSupergraph(
-    (["catalog", "inventory", "recommendations"] as const).map((name) => ({
-      name,
-      routingUrl: proxies[name].url,
-      schemaFile: path.join(root, `subgraphs/${name}/src/schema.graphql`),
-    })),
-    root,
-  );
-  if (!composed.ok) throw new Error(composed.problems.join("\n"));
+  const supergraphSdl = await composeSubgraphs({
+    catalog: proxies.catalog.url,
+    inventory: proxies.inventory.url,
+    recommendations: proxies.recommendations.url,
+  });
   router = await startRouter({
-    supergraphSdl: composed.supergraphSdl,
+    supergraphSdl,
     port: 0,
     identitySecret: catalog.secret,
     logger,

@@ -210,7 +210,7 @@ describe("identity flow through the router", () => {
     expect((await stack.inventory.stockRows(variantId))[0]).toMatchObject({ warehouseId: "wh-ams", onHand: 7 });
   });
 
-  it("catalog createProduct (scope checked by the catalog subgraph only) writes nothing without catalog:write", async () => {
+  it("catalog createProduct without catalog:write is refused by the router and writes nothing", async () => {
     const { email } = await signUp();
     const shopper = await signIn(email);
     const brand = await createBrand(stack.catalog.prisma);
@@ -236,7 +236,10 @@ describe("identity flow through the router", () => {
       },
       { token: shopper.accessToken },
     );
-    expect(codes(result)).toContain("FORBIDDEN");
+    // @requiresScopes on the mutation: the router removes it before planning (the catalog subgraph
+    // would refuse it too, with FORBIDDEN: defence in depth).
+    expect(codes(result)).toEqual(["UNAUTHORIZED_FIELD_OR_TYPE"]);
+    expect(stack.proxies.catalog.matching(name)).toEqual([]);
     expect(await stack.catalog.prisma.product.count({ where: { name } })).toBe(0);
   });
 

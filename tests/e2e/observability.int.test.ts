@@ -9,7 +9,6 @@ import { createLogger, createRedis, initTracing, signIdentityHeaders, startSubgr
 import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { composeSupergraph } from "../../router/src/schema/compose-supergraph.js";
 import { createBrand, createProduct, uniqueWord } from "../../subgraphs/catalog/test/support/fixtures.js";
 import { type Harness, startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
 import { startIdentity } from "../../subgraphs/identity/src/app.js";
@@ -18,8 +17,9 @@ import { parseIdentityEnv } from "../../subgraphs/identity/src/env.js";
 import { uniqueEmail } from "../../subgraphs/identity/test/support/identity-fixture.js";
 import { SIGN_IN, SIGN_UP } from "../../subgraphs/identity/test/support/operations.js";
 import { createFixture as createInventoryFixture } from "../../subgraphs/inventory/test/support/fixture.js";
+import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const exporter = new InMemorySpanExporter();
 const silent = createLogger("observability-test", "silent");
 
@@ -39,20 +39,9 @@ beforeAll(async () => {
     logger: silent,
     identitySecret: catalog.secret,
   });
-  const composed = await composeSupergraph(
-    [
-      { name: "catalog", routingUrl: catalog.url, schemaFile: path.join(root, "subgraphs/catalog/src/schema.graphql") },
-      {
-        name: "inventory",
-        routingUrl: inventoryServer.url,
-        schemaFile: path.join(root, "subgraphs/inventory/src/schema.graphql"),
-      },
-    ],
-    root,
-  );
-  if (!composed.ok) throw new Error(composed.problems.join("\n"));
+  const supergraphSdl = await composeSubgraphs({ catalog: catalog.url, inventory: inventoryServer.url });
   router = await startRouter({
-    supergraphSdl: composed.supergraphSdl,
+    supergraphSdl,
     port: 0,
     identitySecret: catalog.secret,
     logger: silent,

@@ -12,13 +12,13 @@ import { uniqueName, waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { onNewPath } from "../../router/src/overrides/sticky-bucket.js";
-import { composeSupergraph } from "../../router/src/schema/compose-supergraph.js";
 import { createBrand, createCategory, createProduct } from "../../subgraphs/catalog/test/support/fixtures.js";
 import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
 import { createFixture as createInventory } from "../../subgraphs/inventory/test/support/fixture.js";
 import { startHarness as startLegacy } from "../../subgraphs/legacy/test/support/harness.js";
+import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const LABEL = "legacy:variant-availability";
 const LEGACY_ANSWER = "IN_STOCK";
 const NEW_ANSWER = "LOW_STOCK";
@@ -45,16 +45,11 @@ beforeAll(async () => {
     logger: createLogger("inventory-test", "warn"),
     identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
   });
-  const subgraph = (name: string, routingUrl: string) => ({
-    name,
-    routingUrl,
-    schemaFile: path.join(root, `subgraphs/${name}/src/schema.graphql`),
+  const supergraphSdl = await composeSubgraphs({
+    catalog: catalog.url,
+    inventory: inventoryServer.url,
+    legacy: legacy.url,
   });
-  const composed = await composeSupergraph(
-    [subgraph("catalog", catalog.url), subgraph("inventory", inventoryServer.url), subgraph("legacy", legacy.url)],
-    root,
-  );
-  if (!composed.ok) throw new Error(composed.problems.join("\n"));
 
   const brand = await createBrand(catalog.prisma);
   const category = await createCategory(catalog.prisma);
@@ -73,7 +68,7 @@ beforeAll(async () => {
   rolloutFile = path.join(rolloutDir, "rollout.json");
   await setPercent(25);
   router = await startRouter({
-    supergraphSdl: composed.supergraphSdl,
+    supergraphSdl: supergraphSdl,
     port: 0,
     identitySecret: catalog.secret,
     subgraphConnections: 32,

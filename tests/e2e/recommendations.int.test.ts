@@ -5,7 +5,6 @@ import path from "node:path";
 import { createLogger } from "@shopstream/kernel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { composeSupergraph } from "../../router/src/schema/compose-supergraph.js";
 import {
   createBrand,
   createCategory,
@@ -14,28 +13,18 @@ import {
 } from "../../subgraphs/catalog/test/support/fixtures.js";
 import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
 import { startHarness as startRecommendations } from "../../subgraphs/recommendations/test/support/harness.js";
+import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 let catalog: Awaited<ReturnType<typeof startCatalog>>;
 let recommendations: Awaited<ReturnType<typeof startRecommendations>>;
 let router: RunningRouter;
 
 beforeAll(async () => {
   [catalog, recommendations] = await Promise.all([startCatalog(), startRecommendations()]);
-  const composed = await composeSupergraph(
-    [
-      { name: "catalog", routingUrl: catalog.url, schemaFile: path.join(root, "subgraphs/catalog/src/schema.graphql") },
-      {
-        name: "recommendations",
-        routingUrl: recommendations.url,
-        schemaFile: path.join(root, "subgraphs/recommendations/src/schema.graphql"),
-      },
-    ],
-    root,
-  );
-  if (!composed.ok) throw new Error(composed.problems.join("\n"));
+  const supergraphSdl = await composeSubgraphs({ catalog: catalog.url, recommendations: recommendations.url });
   router = await startRouter({
-    supergraphSdl: composed.supergraphSdl,
+    supergraphSdl,
     port: 0,
     identitySecret: catalog.secret,
     logger: createLogger("router-test", "silent"),

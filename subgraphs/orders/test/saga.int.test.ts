@@ -13,7 +13,9 @@ let inventory: Awaited<ReturnType<typeof startInventoryDouble>>;
 const admin = { userId: "admin-1", scopes: ["orders:admin"] };
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The breaker must stay OPEN while the fail-fast orders go through the whole saga, even on a
+  // loaded machine, or a half-open probe would reach the provider during the outage.
+  h = await startHarness({ PAYMENT_BREAKER_RESET_MS: "8000" });
   inventory = await startInventoryDouble(h);
 });
 afterAll(async () => h?.close());
@@ -129,7 +131,9 @@ describe("checkout saga", () => {
     await waitFor(() => inventory.released.has(orderId), { what: "release on timeout" });
   });
 
-  it("provider outage: the breaker opens, orders fail fast as PAYMENT_UNAVAILABLE, then succeed after the outage", async () => {
+  it("provider outage: the breaker opens, orders fail fast as PAYMENT_UNAVAILABLE, then succeed after the outage", {
+    timeout: 90_000,
+  }, async () => {
     const { variantId } = await stockedProduct(50);
     await h.simulatorAdmin({ outage: true });
     try {
@@ -148,7 +152,7 @@ describe("checkout saga", () => {
     } finally {
       await h.simulatorAdmin({ outage: false });
     }
-    await waitFor(() => h.app.breaker.canPass(), { what: "breaker half-open", timeoutMs: 5_000 });
+    await waitFor(() => h.app.breaker.canPass(), { what: "breaker half-open", timeoutMs: 15_000 });
     const after = await checkout(h, newUser(), variantId);
     await waitForStatus(h, after, "CONFIRMED");
     expect(h.app.breaker.state).toBe("CLOSED");

@@ -4,14 +4,14 @@ import path from "node:path";
 import { createLogger, startSubgraphServer } from "@shopstream/kernel";
 import type { AuthOptions } from "../../../router/src/auth/start-auth.js";
 import { type RunningRouter, startRouter } from "../../../router/src/index.js";
-import { composeSupergraph } from "../../../router/src/schema/compose-supergraph.js";
 import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
 import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
 import { createFixture as createInventoryFixture } from "../../../subgraphs/inventory/test/support/fixture.js";
+import { composeSubgraphs } from "./compose-subgraphs.js";
 import { startCountingProxy } from "./counting-proxy.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
+const _schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
 
 export interface GraphQLBody {
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
@@ -34,19 +34,15 @@ export async function startAuthStack() {
     catalog: await startCountingProxy(catalog.url),
     inventory: await startCountingProxy(inventoryServer.url),
   };
-  const composed = await composeSupergraph(
-    (["identity", "catalog", "inventory"] as const).map((name) => ({
-      name,
-      routingUrl: proxies[name].url,
-      schemaFile: schemaFile(name),
-    })),
-    root,
-  );
-  if (!composed.ok) throw new Error(composed.problems.join("\n"));
+  const supergraphSdl = await composeSubgraphs({
+    identity: proxies.identity.url,
+    catalog: proxies.catalog.url,
+    inventory: proxies.inventory.url,
+  });
   const jwksUrl = `${identity.server.baseUrl}/.well-known/jwks.json`;
   const startWith = (auth: AuthOptions = {}) =>
     startRouter({
-      supergraphSdl: composed.supergraphSdl,
+      supergraphSdl: supergraphSdl,
       port: 0,
       identitySecret: identity.env.IDENTITY_HMAC_SECRET,
       auth: { jwksUrl, issuer: identity.env.JWT_ISSUER, audience: identity.env.JWT_AUDIENCE, ...auth },

@@ -19,7 +19,6 @@ import {
 } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
 import { startRouter } from "../../../router/src/index.js";
-import { composeSupergraph } from "../../../router/src/schema/compose-supergraph.js";
 import { parseCatalogEnv } from "../../../subgraphs/catalog/src/env.js";
 import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
 import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
@@ -32,9 +31,10 @@ import { startOrdersRuntime } from "../../../subgraphs/orders/src/runtime.js";
 import { createRecommendationsApp } from "../../../subgraphs/recommendations/src/app.js";
 import { createPrisma as createRecommendationsPrisma } from "../../../subgraphs/recommendations/src/db.js";
 import { parseRecommendationsEnv } from "../../../subgraphs/recommendations/src/env.js";
+import { composeSubgraphs } from "./compose-subgraphs.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
+const _schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
 
 export interface GraphQLBody {
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
@@ -190,13 +190,9 @@ export async function startCheckoutStack() {
       orders: ordersServer.url,
       recommendations: recommendationsServer.url,
     };
-    const composed = await composeSupergraph(
-      Object.entries(urls).map(([name, routingUrl]) => ({ name, routingUrl, schemaFile: schemaFile(name) })),
-      root,
-    );
-    if (!composed.ok) throw new Error(composed.problems.join("\n"));
+    const supergraphSdl = await composeSubgraphs(urls);
     const router = await startRouter({
-      supergraphSdl: composed.supergraphSdl,
+      supergraphSdl: supergraphSdl,
       port: 0,
       identitySecret: identity.env.IDENTITY_HMAC_SECRET,
       auth: {
