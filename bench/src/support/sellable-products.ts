@@ -1,17 +1,9 @@
-// Products the bench browses and buys. The catalog seed writes rows without events, so the
-// orders service's price list (a read model fed only by catalog.product.changed) does not know the
-// seeded products: the bench publishes that event for the few products it sells, exactly as
-// catalog does when a product changes, and waits until orders has them.
-import {
-  anonymousIdentity,
-  catalogEvents,
-  createEventPublisher,
-  createKafka,
-  createLogger,
-  signIdentityHeaders,
-} from "@shopstream/kernel";
+// Products the bench buys. The catalog seed publishes catalog.product.changed for what it inserts;
+// a database seeded before it did so has no such events, so the bench (re)publishes the event for
+// the few products it sells, exactly as catalog does, and waits until orders has them.
+import { catalogEvents, createEventPublisher, createKafka, createLogger } from "@shopstream/kernel";
 import pg from "pg";
-import { subgraphUrl } from "./subgraphs.js";
+import { generateSeedCatalog } from "../../../subgraphs/catalog/src/seed/generate.js";
 
 export interface SellableProduct {
   id: string;
@@ -31,19 +23,28 @@ interface CatalogProduct {
   }>;
 }
 
-const QUERY = `query BenchProducts($first: Int!) { products(first: $first) { edges { node {
-  id slug name status variants { id sku price { amount currency } compareAtPrice { amount currency } } } } } }`;
-
-export async function sellableProducts(secret: string, count: number): Promise<SellableProduct[]> {
-  const response = await fetch(subgraphUrl("catalog"), {
-    method: "POST",
-    headers: { "content-type": "application/json", ...signIdentityHeaders(anonymousIdentity, secret) },
-    body: JSON.stringify({ query: QUERY, variables: { first: count } }),
-  });
-  const json = (await response.json()) as { data?: { products: { edges: Array<{ node: CatalogProduct }> } } };
-  const products = json.data?.products.edges.map((edge) => edge.node) ?? [];
-  if (products.length === 0) throw new Error(`catalog returned no products: ${JSON.stringify(json).slice(0, 300)}`);
-
+/**
+ * The first `count` ACTIVE products of the deterministic catalog seed (the same pure generator the
+ * inventory seed stocks from), never products that tests created on a dev machine: those have no
+ * stock, and every order for them would be rejected.
+ */
+export async function sellableProducts(_secret: string, count: number): Promise<SellableProduct[]> {
+  const seed = generateSeedCatalog();
+  const products: CatalogProduct[] = seed.products
+    .filter((product) => product.status === "ACTIVE")
+    .slice(0, count)
+    .map((product) => ({
+      ...product,
+      variants: seed.variants
+        .filter((variant) => variant.productId === product.id)
+        .map((variant) => ({
+          id: variant.id,
+          sku: variant.sku,
+          price: { amount: variant.priceAmount, currency: variant.currency },
+          compareAtPrice:
+            variant.compareAtAmount === null ? null : { amount: variant.compareAtAmount, currency: variant.currency },
+        })),
+    }));
   const logger = createLogger("bench", "warn");
   const kafka = createKafka({
     clientId: "shopstream-bench",
