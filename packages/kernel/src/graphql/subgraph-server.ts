@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import type { DocumentNode } from "graphql";
@@ -38,7 +39,8 @@ export function createSubgraphApollo<Ctx extends BaseContext>(definition: Subgra
     schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     introspection: definition.introspection ?? true,
     includeStacktraceInErrorResponses: false,
-    plugins: [metricsPlugin<Ctx>()],
+    // Apollo's inline (ftv1) traces are for Apollo Studio; we trace with OpenTelemetry instead.
+    plugins: [metricsPlugin<Ctx>(), ApolloServerPluginInlineTraceDisabled()],
   });
 }
 
