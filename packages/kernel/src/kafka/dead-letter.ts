@@ -1,5 +1,5 @@
 // Dead-letter queue: the original message, unchanged, on `<topic>.dlq` with why it is there.
-import type { Kafka, KafkaMessage } from "kafkajs";
+import { type Kafka, type KafkaMessage, Partitioners } from "kafkajs";
 import { dlqTopic } from "../events/topics.js";
 
 export interface DeadLetter {
@@ -8,7 +8,11 @@ export interface DeadLetter {
 }
 
 export async function createDeadLetterQueue(kafka: Kafka, consumer: string): Promise<DeadLetter> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   return {
     async send(topic, message, why) {

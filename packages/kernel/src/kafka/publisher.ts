@@ -1,5 +1,5 @@
 // Publishes already-serialised events; idempotent producer with acks from all in-sync replicas.
-import type { Kafka, Producer } from "kafkajs";
+import { type Kafka, Partitioners, type Producer } from "kafkajs";
 
 export interface OutgoingMessage {
   topic: string;
@@ -14,7 +14,11 @@ export interface EventPublisher {
 }
 
 export async function createEventPublisher(kafka: Kafka): Promise<EventPublisher> {
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   return {
     async publish(messages) {
