@@ -55,6 +55,19 @@ export function createReservationService(deps: ReservationServiceDeps) {
       await recorder.record(tx, { ...allocation, type: "RESERVED", orderId, reservationId, reason: "order placed" });
   }
 
+  /** Releases or commits a reservation's held stock, locking the rows in the usual order first. */
+  async function moveHeldStock(
+    tx: InventoryTx,
+    allocations: Allocation[],
+    movement: { type: "RELEASED" | "COMMITTED"; orderId: string; reservationId: string; reason: string },
+  ) {
+    await lockVariantStock(
+      tx,
+      allocations.map((a) => a.variantId),
+    );
+    for (const allocation of allocations) await recorder.record(tx, { ...allocation, ...movement });
+  }
+
   async function reserveIn(
     tx: InventoryTx,
     input: { orderId: string; lines: OrderLine[]; now?: Date },
@@ -102,18 +115,12 @@ export function createReservationService(deps: ReservationServiceDeps) {
     if (reservation.status !== "ACTIVE") return false;
     if (reason === "EXPIRED" && reservation.expiresAt && reservation.expiresAt > now) return false;
     const allocations = await allocationsOf(tx, reservation.id);
-    await lockVariantStock(
-      tx,
-      allocations.map((a) => a.variantId),
-    );
-    for (const allocation of allocations)
-      await recorder.record(tx, {
-        ...allocation,
-        type: "RELEASED",
-        orderId,
-        reservationId: reservation.id,
-        reason: reason === "EXPIRED" ? "reservation expired" : "order cancelled",
-      });
+    await moveHeldStock(tx, allocations, {
+      type: "RELEASED",
+      orderId,
+      reservationId: reservation.id,
+      reason: reason === "EXPIRED" ? "reservation expired" : "order cancelled",
+    });
     await setReservationStatus(tx, reservation.id, reason === "EXPIRED" ? "EXPIRED" : "RELEASED");
     await outbox.enqueue(tx, inventoryEvents.stockReleased, {
       subject: orderId,
@@ -150,18 +157,12 @@ export function createReservationService(deps: ReservationServiceDeps) {
       allocations = result.allocations;
       await hold(tx, orderId, reservation.id, allocations);
     }
-    await lockVariantStock(
-      tx,
-      allocations.map((a) => a.variantId),
-    );
-    for (const allocation of allocations)
-      await recorder.record(tx, {
-        ...allocation,
-        type: "COMMITTED",
-        orderId,
-        reservationId: reservation.id,
-        reason: "order confirmed",
-      });
+    await moveHeldStock(tx, allocations, {
+      type: "COMMITTED",
+      orderId,
+      reservationId: reservation.id,
+      reason: "order confirmed",
+    });
     await setReservationStatus(tx, reservation.id, "COMMITTED");
     return deps.shipments.createForAllocations(tx, orderId, allocations);
   }
