@@ -4,9 +4,8 @@
 // (and router) clears its L1 too. Off (404) when no token is configured.
 import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
+import { readBody, sendJson } from "@shopstream/kernel";
 import { z } from "zod";
-import { readBody } from "../http/read-body.js";
-import { sendJson } from "../http/send.js";
 import type { RouterCache } from "./router-cache.js";
 
 export const purgePath = "/admin/cache/purge";

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { Logger } from "@shopstream/kernel";
+import { readBody, sendJson } from "@shopstream/kernel";
 import type { Authenticator } from "../auth/authenticator.js";
 import { handleCachePurge, purgePath } from "../cache/purge-endpoint.js";
 import type { RouterCache } from "../cache/router-cache.js";
@@ -18,8 +19,6 @@ import type { SupergraphHolder } from "../supergraph/supergraph-holder.js";
 import { clientIp, forwardedForHeader } from "./client-ip.js";
 import { applyCors } from "./cors.js";
 import { sandboxLandingPage, wantsLandingPage } from "./landing-page.js";
-import { readBody } from "./read-body.js";
-import { sendJson } from "./send.js";
 
 export interface HttpSettings {
   development: boolean;
@@ -90,11 +89,7 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
         headers: req.headers,
         clientIp: clientIp(req, settings.trustedProxies ?? []),
       };
-      const shaped = await traceRouterRequest(
-        req,
-        () => url.searchParams.get("operationName") ?? operationNameOf(body),
-        () => runGraphQLRequest(version, input, requestId, pipeline),
-      );
+      const shaped = await traceRouterRequest(req, () => runGraphQLRequest(version, input, requestId, pipeline));
       for (const [name, value] of Object.entries(shaped.headers ?? {})) res.setHeader(name, value);
       sendJson(res, shaped.status, shaped.body);
     } catch (error) {
@@ -105,15 +100,4 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
       }
     }
   });
-}
-
-/** Operation name for metrics labels only; a body that is not JSON simply has none. */
-function operationNameOf(body: string | undefined): string | undefined {
-  if (!body) return undefined;
-  try {
-    const name = (JSON.parse(body) as { operationName?: unknown }).operationName;
-    return typeof name === "string" && name.length <= 100 ? name : undefined;
-  } catch {
-    return undefined;
-  }
 }

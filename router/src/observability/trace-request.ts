@@ -4,9 +4,8 @@ import type http from "node:http";
 import { SpanKind, withSpan } from "@shopstream/kernel";
 import { routerMetrics } from "./router-metrics.js";
 
-export function traceRouterRequest<T extends { status: number }>(
+export function traceRouterRequest<T extends { status: number; operationName?: string }>(
   req: http.IncomingMessage,
-  operationName: () => string | undefined,
   handle: () => Promise<T>,
 ): Promise<T> {
   const stopTimer = routerMetrics.requests.startTimer();
@@ -14,7 +13,9 @@ export function traceRouterRequest<T extends { status: number }>(
   return withSpan(`router ${req.method} /graphql`, { kind: SpanKind.SERVER, parent }, async (span) => {
     const result = await handle();
     span.setAttribute("http.response.status_code", result.status);
-    const operation = operationName() ?? "anonymous";
+    // Capped: a client-chosen name must not become an unbounded label.
+    const name = result.operationName;
+    const operation = name && name.length <= 100 ? name : "anonymous";
     span.setAttribute("graphql.operation.name", operation);
     stopTimer({ operation, status: `${Math.floor(result.status / 100)}xx` });
     return result;

@@ -34,9 +34,11 @@ export async function runGraphQLRequest(
   requestId: string,
   settings: PipelineSettings,
 ): Promise<ShapedResponse> {
+  let operationName: string | undefined;
   try {
     const protection = settings.protection ?? limitsOnlyProtection;
     const parsed = await protection.trustedDocuments.resolve(parseHttpRequest(input));
+    operationName = parsed.operationName;
     const unfiltered = prepareOperation(version, parsed, {
       method: input.method,
       introspection: settings.introspection,
@@ -50,11 +52,11 @@ export async function runGraphQLRequest(
     const plan = planOperation(version, request, prepared, overrides.conditions);
     const result = await executePlan(version, request, prepared, plan, context);
     overrides.observe(result);
-    return withAuthorizationErrors(executionResponse(result), authorization);
+    return { ...withAuthorizationErrors(executionResponse(result), authorization), operationName };
   } catch (error) {
     if (error instanceof RequestError) {
       countRejection(error.code);
-      return { ...rejection(error), headers: rejectionHeaders(error) };
+      return { ...rejection(error), headers: rejectionHeaders(error), operationName };
     }
     settings.logger.error({ err: error, requestId }, "request failed");
     return internalError();

@@ -8,6 +8,8 @@ export interface ShapedResponse {
   status: number;
   /** Extra HTTP headers, e.g. Retry-After on a 429. */
   headers?: Record<string, string>;
+  /** The request's operation name once parsed (metrics and span label only). */
+  operationName?: string;
   body: { data?: unknown; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
 }
 

@@ -29,10 +29,3 @@ export function kafkaReadiness(brokers: string[], timeoutMs = 2_000): () => Prom
     }
   };
 }
-
-/** Redis is ready when PING answers in time (ioredis or anything with a ping()). */
-export function redisReadiness(redis: { ping(): Promise<string> }, timeoutMs = 1_000): () => Promise<void> {
-  return async () => {
-    await withTimeout(redis.ping(), timeoutMs);
-  };
-}
