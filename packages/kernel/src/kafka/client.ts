@@ -1,6 +1,6 @@
 // The only place that knows kafkajs is the Kafka client: services see EventPublisher and the
 // consumer runner, so the client library can be replaced (kafkajs is in maintenance mode).
-import { Kafka, type KafkaConfig, logLevel } from "kafkajs";
+import { type Admin, Kafka, type KafkaConfig, logLevel } from "kafkajs";
 import type { Logger } from "../logging/logger.js";
 
 export function createKafka(options: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
@@ -20,17 +20,57 @@ export function createKafka(options: { clientId: string; brokers: string[]; logg
   return new Kafka(config);
 }
 
-/** Creates topics (and their DLQ twins) if missing; safe to call from every service at start-up. */
-export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
+/**
+ * Creates topics (and their DLQ twins) if missing and returns once every partition has a leader;
+ * safe to call from many services at once. Waits even for topics that already exist: another
+ * process may have created them a moment ago, before the broker could serve them.
+ */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  numPartitions = 3,
+  timeoutMs = 30_000,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
+    const wanted = [...new Set(topics.flatMap((t) => [t, `${t}.dlq`]))];
     const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics.flatMap((t) => [t, `${t}.dlq`]))].filter((t) => !existing.has(t));
+    const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+      try {
+        await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })), waitForLeaders: false });
+      } catch (error) {
+        if (!createdByAnother(error)) throw error;
+      }
     }
+    await waitForLeaders(admin, wanted, timeoutMs);
   } finally {
     await admin.disconnect();
   }
+}
+
+// A concurrent ensureTopics won the race for some topics: kafkajs reports them one error each.
+function createdByAnother(error: unknown): boolean {
+  const errors = (error as { errors?: { type?: string }[] }).errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.type === "TOPIC_ALREADY_EXISTS");
+}
+
+// KRaft answers UNKNOWN_TOPIC_OR_PARTITION / LEADER_NOT_AVAILABLE for a short while after creation;
+// kafkajs's own waitForLeaders retries only the latter, so poll here until a deadline.
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+      if (leaderless.length === 0) return;
+      lastProblem = `no leader yet for ${leaderless.map((t) => t.name).join(", ")}`;
+    } catch (error) {
+      lastProblem = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Kafka topics ${topics.join(", ")} not ready after ${timeoutMs} ms: ${lastProblem}`);
 }

@@ -24,8 +24,12 @@ export async function publishProduct(
     },
   });
   const status = options.status ?? "ACTIVE";
+  // Wait for this event's whole state: a re-publish may keep the status and change only the price.
   await waitFor(
-    async () => (await h.prisma.productVariant.findUnique({ where: { variantId } }))?.productStatus === status,
+    async () => {
+      const row = await h.prisma.productVariant.findUnique({ where: { variantId } });
+      return row?.productStatus === status && row.priceAmount === price.amount;
+    },
     {
       what: `read model of ${variantId}`,
     },
