@@ -205,5 +205,28 @@ describe("checkout saga across the real services", () => {
     expect(recommended.errors).toBeUndefined();
     expect(recommended.data.product.name).toBe(p.name);
     expect(recommended.data.product.recommendations).toContainEqual({ id: q.id, name: q.name });
+
+    // 8. An administrator cancels the confirmed order before it ships: the payment is voided and
+    //    inventory cancels the shipment and gives the committed stock back.
+    const cancelled = await stack.ordersGql(
+      `mutation ($id: ID!) { cancelOrder(id: $id, note: "customer called") { order { status } userErrors { code } } }`,
+      { id: order.id },
+      { userId: "e2e-admin", scopes: ["orders:admin"] },
+    );
+    expect(cancelled.data?.cancelOrder, JSON.stringify(cancelled)).toEqual({
+      order: { status: "CANCELLED" },
+      userErrors: [],
+    });
+    const restored = { warehouseId: "wh-ber", onHand: 5, reserved: 0, committed: 0, available: 5 };
+    await waitFor(
+      async () => JSON.stringify(await stack.inventory.stockRows(variantA)) === JSON.stringify([restored]),
+      { ...SLOW, what: "inventory to give the cancelled order's stock back" },
+    );
+    const afterCancel = await stack.inventoryGql(
+      SHIPMENTS,
+      { orderId: order.id },
+      { userId: "e2e-ops", scopes: ["inventory:read"] },
+    );
+    expect(afterCancel.data.shipmentsForOrder.map((s: { status: string }) => s.status)).toEqual(["CANCELLED"]);
   }, 180_000);
 });

@@ -24,7 +24,16 @@ function prng(seed: number) {
 }
 
 const warehouses = ["wh-ams", "wh-ber", "wh-mad"];
-const types: MovementType[] = ["RECEIVED", "RESERVED", "RELEASED", "COMMITTED", "SHIPPED", "RETURNED", "ADJUSTED"];
+const types: MovementType[] = [
+  "RECEIVED",
+  "RESERVED",
+  "RELEASED",
+  "COMMITTED",
+  "UNCOMMITTED",
+  "SHIPPED",
+  "RETURNED",
+  "ADJUSTED",
+];
 
 /** A movement that keeps every count non-negative in the model, or null if this type cannot apply now. */
 function randomMovement(random: () => number, counts: StockCounts): { type: MovementType; quantity: number } | null {
@@ -37,6 +46,7 @@ function randomMovement(random: () => number, counts: StockCounts): { type: Move
     RESERVED: upTo(available),
     RELEASED: upTo(counts.reserved),
     COMMITTED: upTo(counts.reserved),
+    UNCOMMITTED: upTo(counts.committed),
     SHIPPED: upTo(counts.committed),
     ADJUSTED: random() < 0.5 ? 1 + Math.floor(random() * 5) : -upTo(Math.min(available, 5)),
   }[type];

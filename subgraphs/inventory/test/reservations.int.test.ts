@@ -184,4 +184,38 @@ describe("reservations", () => {
       "RETURNED",
     ]);
   });
+
+  it("cancelling a confirmed order gives back the stock of shipments that have not left, and only those", async () => {
+    const variantId = fx.newVariant();
+    await fx.receive(variantId, "wh-ams", 3);
+    await fx.receive(variantId, "wh-mad", 3);
+    const orderId = fx.newOrder();
+    const lines = [orderLine(variantId, 5)];
+    await fx.services.reservations.reserve({ orderId, lines });
+    const [fromAmsterdam, fromMadrid] = (await fx.services.reservations.confirm(orderId, lines)) as [string, string];
+    expect((await fx.services.shipments.ship(fromAmsterdam)).userErrors).toEqual([]);
+
+    expect(await fx.services.reservations.release(orderId, "ORDER_CANCELLED")).toBe(true);
+    expect(await fx.services.reservations.release(orderId, "ORDER_CANCELLED")).toBe(false); // nothing left to give back
+
+    expect(await fx.stockRows(variantId)).toMatchObject([
+      { warehouseId: "wh-ams", onHand: 0, reserved: 0, committed: 0, available: 0 }, // shipped: gone
+      { warehouseId: "wh-mad", onHand: 3, reserved: 0, committed: 0, available: 3 }, // unshipped: back
+    ]);
+    const madrid = await fx.prisma.shipment.findUniqueOrThrow({ where: { id: fromMadrid } });
+    expect(madrid.status).toBe("CANCELLED");
+    expect(madrid.cancelledAt).toBeInstanceOf(Date);
+    expect((await fx.services.shipments.ship(fromMadrid)).userErrors[0]?.code).toBe("INVALID_TRANSITION");
+    const statuses = (await fx.outboxEvents("inventory.shipment.updated", orderId)).map((e) => e.status);
+    expect(statuses).toEqual(["PENDING", "PENDING", "SHIPPED", "CANCELLED"]);
+    const movements = await fx.prisma.stockMovement.findMany({ where: { orderId }, orderBy: { id: "asc" } });
+    expect(movements.map((m) => `${m.type} ${m.warehouseId} ${m.quantity}`)).toEqual([
+      "RESERVED wh-ams 3",
+      "RESERVED wh-mad 2",
+      "COMMITTED wh-ams 3",
+      "COMMITTED wh-mad 2",
+      "SHIPPED wh-ams 3",
+      "UNCOMMITTED wh-mad 2",
+    ]);
+  });
 });

@@ -220,8 +220,11 @@ export async function startCheckoutStack() {
         post(router.url, query, variables, {
           headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
         }),
+      /** Straight to a subgraph, as the router would sign this identity (ops-side reads and admin mutations). */
       inventoryGql: (query: string, variables: Record<string, unknown>, identity: Partial<Identity>) =>
         post(inventoryServer.url, query, variables, { identity, secret: inventory.env.IDENTITY_HMAC_SECRET }),
+      ordersGql: (query: string, variables: Record<string, unknown>, identity: Partial<Identity>) =>
+        post(ordersServer.url, query, variables, { identity, secret: ordersEnv.IDENTITY_HMAC_SECRET }),
       close: () => lifecycle.shutdown("checkout e2e done"),
     };
   } catch (error) {

@@ -15,7 +15,8 @@ export const zeroCounts = (): StockCounts => ({ onHand: 0, reserved: 0, committe
 
 /**
  * RECEIVED/RETURNED add to on hand; RESERVED holds stock for a placed order, RELEASED gives it
- * back; COMMITTED turns a hold into an allocation for a confirmed order; SHIPPED takes the
+ * back; COMMITTED turns a hold into an allocation for a confirmed order, UNCOMMITTED gives an
+ * unshipped allocation back when that order is cancelled; SHIPPED takes the
  * allocation out of the warehouse; ADJUSTED (signed) corrects on hand after a count or transfer.
  */
 export function movementDelta(type: MovementType, quantity: number): StockCounts {
@@ -30,6 +31,8 @@ export function movementDelta(type: MovementType, quantity: number): StockCounts
       return { onHand: 0, reserved: -quantity, committed: 0 };
     case "COMMITTED":
       return { onHand: 0, reserved: -quantity, committed: quantity };
+    case "UNCOMMITTED":
+      return { onHand: 0, reserved: 0, committed: -quantity };
     case "SHIPPED":
       return { onHand: -quantity, reserved: 0, committed: -quantity };
   }

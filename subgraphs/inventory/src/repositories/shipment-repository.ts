@@ -1,7 +1,7 @@
 // Shipments: one per order and warehouse, with the lines packed there.
 import type { InventoryPrisma, InventoryTx } from "../db.js";
 
-export type ShipmentStatus = "PENDING" | "SHIPPED" | "DELIVERED" | "RETURNED";
+export type ShipmentStatus = "PENDING" | "SHIPPED" | "DELIVERED" | "RETURNED" | "CANCELLED";
 
 export interface ShipmentRecord {
   id: string;
@@ -12,6 +12,7 @@ export interface ShipmentRecord {
   shippedAt: Date | null;
   deliveredAt: Date | null;
   returnedAt: Date | null;
+  cancelledAt: Date | null;
   lines: { variantId: string; quantity: number }[];
 }
 
@@ -37,7 +38,7 @@ export async function lockShipment(tx: InventoryTx, id: string): Promise<Shipmen
 export function updateShipment(
   tx: InventoryTx,
   id: string,
-  data: { status: ShipmentStatus; shippedAt?: Date; deliveredAt?: Date; returnedAt?: Date },
+  data: { status: ShipmentStatus; shippedAt?: Date; deliveredAt?: Date; returnedAt?: Date; cancelledAt?: Date },
 ): Promise<ShipmentRecord> {
   return tx.shipment.update({ where: { id }, data, include: withLines });
 }
@@ -51,5 +52,19 @@ export function shipmentsByOrders(prisma: InventoryPrisma, orderIds: readonly st
     where: { orderId: { in: [...orderIds] } },
     include: withLines,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Row-locks the order's shipments still waiting to ship, in id order (the order every locker uses). */
+export async function lockPendingShipmentsOfOrder(tx: InventoryTx, orderId: string): Promise<ShipmentRecord[]> {
+  const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
+    "SELECT id FROM shipment WHERE order_id = $1 AND status = 'PENDING' ORDER BY id FOR UPDATE",
+    orderId,
+  );
+  if (locked.length === 0) return [];
+  return tx.shipment.findMany({
+    where: { id: { in: locked.map((row) => row.id) } },
+    include: withLines,
+    orderBy: { id: "asc" },
   });
 }

@@ -14,4 +14,5 @@ export const Shipment = {
   shippedAt: (shipment: ShipmentRecord) => iso(shipment.shippedAt),
   deliveredAt: (shipment: ShipmentRecord) => iso(shipment.deliveredAt),
   returnedAt: (shipment: ShipmentRecord) => iso(shipment.returnedAt),
+  cancelledAt: (shipment: ShipmentRecord) => iso(shipment.cancelledAt),
 };

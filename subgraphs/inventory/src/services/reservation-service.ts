@@ -1,6 +1,6 @@
 // Reservations for the checkout saga: hold stock when an order is placed (all lines or none),
 // release it when the order is cancelled or the hold expires, commit it when the order is
-// confirmed. Every outcome is an outbox event in the same transaction as the stock change.
+// confirmed; cancelling a confirmed order gives back what has not shipped yet. Every outcome is an outbox event in the same transaction as the stock change.
 import { randomUUID } from "node:crypto";
 import { inventoryEvents, type Outbox } from "@shopstream/kernel";
 import type { InventoryTx } from "../db.js";
@@ -103,7 +103,10 @@ export function createReservationService(deps: ReservationServiceDeps) {
     return { status: "RESERVED", reservationId, expiresAt, allocations: result.allocations };
   }
 
-  /** Releases the order's ACTIVE reservation; false when there was nothing to release. */
+  /**
+   * Releases the order's ACTIVE reservation, or for a confirmed (COMMITTED) order that is cancelled,
+   * its shipments that have not left; false when there was nothing to give back.
+   */
   async function releaseIn(tx: InventoryTx, orderId: string, reason: ReleaseReason, now = new Date()) {
     const reservation = await lockReservationByOrder(tx, orderId);
     if (!reservation) {
@@ -112,6 +115,8 @@ export function createReservationService(deps: ReservationServiceDeps) {
         await claimReservation(tx, { id: randomUUID(), orderId, status: "RELEASED", expiresAt: null });
       return false;
     }
+    if (reservation.status === "COMMITTED" && reason === "ORDER_CANCELLED")
+      return (await deps.shipments.cancelUnshippedIn(tx, orderId, "order cancelled")) > 0;
     if (reservation.status !== "ACTIVE") return false;
     if (reason === "EXPIRED" && reservation.expiresAt && reservation.expiresAt > now) return false;
     const allocations = await allocationsOf(tx, reservation.id);

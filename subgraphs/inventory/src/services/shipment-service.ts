@@ -1,11 +1,13 @@
 // Shipments: PENDING (created when an order is confirmed) → SHIPPED → DELIVERED, or RETURNED
-// after shipping. Shipping takes the committed stock out of the warehouse (SHIPPED movements);
-// a return puts it back on hand (RETURNED movements). Each change emits inventory.shipment.updated.
+// after shipping, or CANCELLED with the order before it ships. Shipping takes the committed stock
+// out of the warehouse (SHIPPED movements); a return puts it back on hand (RETURNED movements); a
+// cancellation gives the allocation back (UNCOMMITTED). Each change emits inventory.shipment.updated.
 import { inventoryEvents, type Outbox, type UserError, userError } from "@shopstream/kernel";
 import type { InventoryTx } from "../db.js";
 import type { Allocation } from "../domain/allocation.js";
 import {
   createShipment,
+  lockPendingShipmentsOfOrder,
   lockShipment,
   type ShipmentRecord,
   type ShipmentStatus,
@@ -20,7 +22,9 @@ export interface ShipmentPayload {
   userErrors: UserError[];
 }
 
-const allowedFrom: Record<Exclude<ShipmentStatus, "PENDING">, ShipmentStatus[]> = {
+type ManualTransition = Exclude<ShipmentStatus, "PENDING" | "CANCELLED">;
+
+const allowedFrom: Record<ManualTransition, ShipmentStatus[]> = {
   SHIPPED: ["PENDING"],
   DELIVERED: ["SHIPPED"],
   RETURNED: ["SHIPPED", "DELIVERED"],
@@ -33,7 +37,12 @@ export function createShipmentService(deps: { transact: Transact; outbox: Outbox
       data: { shipmentId: shipment.id, orderId: shipment.orderId, status: shipment.status },
     });
 
-  async function moveStock(tx: InventoryTx, shipment: ShipmentRecord, type: "SHIPPED" | "RETURNED", reason: string) {
+  async function moveStock(
+    tx: InventoryTx,
+    shipment: ShipmentRecord,
+    type: "SHIPPED" | "RETURNED" | "UNCOMMITTED",
+    reason: string,
+  ) {
     await lockVariantStock(
       tx,
       shipment.lines.map((line) => line.variantId),
@@ -49,7 +58,7 @@ export function createShipmentService(deps: { transact: Transact; outbox: Outbox
       });
   }
 
-  function transition(id: string, to: Exclude<ShipmentStatus, "PENDING">, reason?: string): Promise<ShipmentPayload> {
+  function transition(id: string, to: ManualTransition, reason?: string): Promise<ShipmentPayload> {
     return deps.transact(async (tx) => {
       const shipment = await lockShipment(tx, id);
       if (!shipment)
@@ -84,6 +93,19 @@ export function createShipmentService(deps: { transact: Transact; outbox: Outbox
         ids.push(shipment.id);
       }
       return ids;
+    },
+    /**
+     * Cancels the order's shipments that have not left yet and gives their stock back; shipments
+     * already on their way stay as they are (a return brings that stock back). Returns how many.
+     */
+    async cancelUnshippedIn(tx: InventoryTx, orderId: string, reason: string): Promise<number> {
+      const pending = await lockPendingShipmentsOfOrder(tx, orderId);
+      const now = new Date();
+      for (const shipment of pending) {
+        await moveStock(tx, shipment, "UNCOMMITTED", reason);
+        await announce(tx, await updateShipment(tx, shipment.id, { status: "CANCELLED", cancelledAt: now }));
+      }
+      return pending.length;
     },
     ship: (id: string) => transition(id, "SHIPPED"),
     deliver: (id: string) => transition(id, "DELIVERED"),

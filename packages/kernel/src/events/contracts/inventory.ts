@@ -8,6 +8,7 @@ export const movementTypes = [
   "RESERVED",
   "RELEASED",
   "COMMITTED",
+  "UNCOMMITTED",
   "SHIPPED",
   "RETURNED",
   "ADJUSTED",
@@ -71,6 +72,6 @@ export const shipmentUpdated = defineEvent({
   data: z.object({
     shipmentId: z.string(),
     orderId: z.string(),
-    status: z.enum(["PENDING", "SHIPPED", "DELIVERED", "RETURNED"]),
+    status: z.enum(["PENDING", "SHIPPED", "DELIVERED", "RETURNED", "CANCELLED"]),
   }),
 });
