@@ -15,7 +15,7 @@ describe("ensureTopics", () => {
     const topic = uniqueName("ensure-topics");
     await Promise.all(clients.map((kafka) => ensureTopics(kafka, [topic], 3)));
 
-    const admin = clients[0].admin();
+    const admin = clients[0]!.admin();
     await admin.connect();
     try {
       const { topics } = await admin.fetchTopicMetadata({ topics: [topic, `${topic}.dlq`] });
@@ -27,11 +27,11 @@ describe("ensureTopics", () => {
     } finally {
       await admin.disconnect();
     }
-    const producer = clients[1].producer();
+    const producer = clients[1]!.producer();
     await producer.connect();
     try {
       const [sent] = await producer.send({ topic, messages: [{ key: "k", value: "v", partition: 2 }] });
-      expect(sent.errorCode).toBe(0);
+      expect(sent?.errorCode).toBe(0);
     } finally {
       await producer.disconnect();
     }

@@ -104,6 +104,51 @@ describe("transactional outbox", () => {
     expect(await relay.backlog()).toBe(0);
   });
 
+  it("handles the partitions of a fetch concurrently, each key still in order", async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    stoppers.push(() => producer.disconnect());
+    const event = (aggregate: string, seq: number) => ({
+      key: aggregate,
+      value: JSON.stringify(
+        fx.thingHappened.create({ source: "kernel-test", subject: aggregate, data: { aggregate, seq } }),
+      ),
+    });
+    // Two keys on two partitions, both waiting in the topic before the group starts.
+    await producer.send({
+      topic: fx.topic,
+      messages: [
+        { ...event("left", 0), partition: 0 },
+        { ...event("left", 1), partition: 0 },
+        { ...event("right", 0), partition: 1 },
+      ],
+    });
+    const started = new Set<string>();
+    const handled: string[] = [];
+    const runner = new ConsumerRunner({
+      kafka,
+      groupId: uniqueName("kernel-test-concurrent"),
+      logger,
+      transaction: pgTransaction(fx.pool),
+      maxRetries: 0,
+      handlers: [
+        on(fx.thingHappened, async (e) => {
+          const name = `${e.data.aggregate}-${e.data.seq}`;
+          started.add(name);
+          // Each first event waits for the other key's to start: one partition at a time never gets past this.
+          const other = e.data.aggregate === "left" ? "right-0" : "left-0";
+          if (e.data.seq === 0) await waitFor(() => started.has(other), { timeoutMs: 10_000, what: other });
+          handled.push(name);
+        }),
+      ],
+    });
+    await runner.start();
+    stoppers.push(() => runner.stop());
+    await waitFor(() => handled.length === 3, { timeoutMs: 20_000, what: "all three events handled" });
+    expect(handled.filter((name) => name.startsWith("left"))).toEqual(["left-0", "left-1"]);
+    expect(handled).toContain("right-0");
+  });
+
   it("publishes nothing from a rolled-back transaction", async () => {
     await expect(
       pgTransaction(fx.pool)(async (tx) => {

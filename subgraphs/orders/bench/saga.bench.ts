@@ -9,7 +9,7 @@ import { ADD_TO_CART, address, PLACE_ORDER, publishProduct, SET_CHECKOUT } from 
 import { startHarness } from "../test/support/harness.js";
 import { startInventoryDouble } from "../test/support/inventory-double.js";
 
-const SHOPPERS = 8;
+const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 8);
 const PLACE_FOR_MS = 10_000;
 const PROVIDER_LATENCY_MS = 30;
 

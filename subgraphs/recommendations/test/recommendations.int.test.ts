@@ -229,3 +229,32 @@ describe("trending", () => {
     expect(day.length).toBeGreaterThan(0);
   });
 });
+
+describe("concurrent orders", () => {
+  it("counts every one of 60 orders over the same products, applied from all partitions at once", async () => {
+    const [A, B, C] = [newId("p-hot-a"), newId("p-hot-b"), newId("p-hot-c")];
+    const orders = Array.from({ length: 60 }, (_, i) => {
+      // The same three products in every order of listing, so no two writers agree by accident.
+      const lines: Array<[string, number]> = [
+        [A, 1],
+        [B, 2],
+        [C, 1],
+      ];
+      for (let shift = 0; shift < i % 3; shift++) lines.push(lines.shift()!);
+      return { userId: null, lines: i % 2 ? lines.reverse() : lines };
+    });
+    await h.confirmOrders(orders);
+    const pairs = await h.prisma.coPurchase.findMany({ where: { productId: { in: [A, B, C] } } });
+    expect(pairs).toHaveLength(6);
+    expect(pairs.every((pair) => pair.orderCount === 60)).toBe(true);
+    const sales = await h.prisma.productSales.findMany({
+      where: { productId: { in: [A, B, C] } },
+      orderBy: { quantity: "asc" },
+    });
+    expect(sales.map((s) => [s.quantity, s.orderCount])).toEqual([
+      [60, 60],
+      [60, 60],
+      [120, 60],
+    ]);
+  });
+});

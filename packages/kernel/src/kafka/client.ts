@@ -20,6 +20,9 @@ export function createKafka(options: { clientId: string; brokers: string[]; logg
   return new Kafka(config);
 }
 
+/** Partitions per topic: the unit of parallelism; events of one subject (the key) stay in order. */
+export const topicPartitions = 3;
+
 /**
  * Creates topics (and their DLQ twins) if missing and returns once every partition has a leader;
  * safe to call from many services at once. Waits even for topics that already exist: another
@@ -28,7 +31,7 @@ export function createKafka(options: { clientId: string; brokers: string[]; logg
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
-  numPartitions = 3,
+  numPartitions = topicPartitions,
   timeoutMs = 30_000,
 ): Promise<void> {
   const admin = kafka.admin();

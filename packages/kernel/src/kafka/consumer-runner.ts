@@ -1,5 +1,7 @@
 // Runs a consumer group for one service. Each event's handler and its processed_event row
-// commit in ONE database transaction, so a redelivered event has no second effect. A handler
+// commit in ONE database transaction, so a redelivered event has no second effect. Partitions
+// are consumed concurrently (order holds per key, not across keys), so handlers of different
+// subjects may run at once and must take row locks in a stable order. A handler
 // that keeps failing is retried with backoff, then the message goes to `<topic>.dlq` with the
 // reason in its headers and consumption carries on.
 import type { Admin, Consumer, EachMessagePayload, Kafka } from "kafkajs";
@@ -9,7 +11,7 @@ import type { Logger } from "../logging/logger.js";
 import { metrics } from "../observability/metrics.js";
 import { SpanKind, withSpan } from "../observability/tracing.js";
 import type { SqlExecutor } from "../outbox/outbox.js";
-import { ensureTopics } from "./client.js";
+import { ensureTopics, topicPartitions } from "./client.js";
 import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
@@ -38,6 +40,8 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
   maxRetries?: number;
   retryInitialMs?: number;
   fromBeginning?: boolean;
+  /** Partitions handled at once; 1 runs every event of the group strictly one after another. */
+  partitionsConsumedConcurrently?: number;
 }
 
 export class ConsumerRunner<Tx extends SqlExecutor> {
@@ -62,7 +66,10 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     await consumer.connect();
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await consumer.run({ eachMessage: (payload) => this.process(payload) });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? topicPartitions,
+      eachMessage: (payload) => this.process(payload),
+    });
     await joined;
     this.lagAdmin = kafka.admin();
     await this.lagAdmin.connect();

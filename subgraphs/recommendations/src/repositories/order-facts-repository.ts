@@ -1,6 +1,8 @@
 // Writes what a confirmed order teaches: which products were bought together, how many units of
 // each (all time and per hour), and what the buyer bought. Every write is an additive upsert.
 // Distinct product ids per order are the caller's job (an upsert may touch a row only once).
+// Orders are applied concurrently (one per partition), so every upsert writes its rows in key
+// order: two orders sharing products then wait for each other instead of deadlocking.
 import type { Db } from "../db.js";
 
 export interface ProductUnits {
@@ -35,21 +37,21 @@ export function createOrderFactsRepository(db: Db) {
            WHERE EXISTS (SELECT 1 FROM applied)
         ), pairs AS (
           INSERT INTO co_purchase (product_id, other_product_id, order_count)
-          SELECT a.id, b.id, 1 FROM units a CROSS JOIN units b WHERE a.id <> b.id
+          SELECT a.id, b.id, 1 FROM units a CROSS JOIN units b WHERE a.id <> b.id ORDER BY a.id, b.id
           ON CONFLICT (product_id, other_product_id) DO UPDATE SET order_count = co_purchase.order_count + 1
         ), sales AS (
           INSERT INTO product_sales (product_id, quantity, order_count)
-          SELECT id, qty, 1 FROM units
+          SELECT id, qty, 1 FROM units ORDER BY id
           ON CONFLICT (product_id) DO UPDATE SET quantity = product_sales.quantity + EXCLUDED.quantity,
                                                  order_count = product_sales.order_count + 1
         ), hourly AS (
           INSERT INTO product_sales_hourly (product_id, bucket_start, quantity)
-          SELECT id, ${order.bucketStart}, qty FROM units
+          SELECT id, ${order.bucketStart}, qty FROM units ORDER BY id
           ON CONFLICT (product_id, bucket_start) DO UPDATE
             SET quantity = product_sales_hourly.quantity + EXCLUDED.quantity
         ), purchases AS (
           INSERT INTO user_purchase (user_id, product_id, quantity, last_purchased_at)
-          SELECT ${order.userId}::text, id, qty, ${order.confirmedAt} FROM units WHERE ${order.userId}::text IS NOT NULL
+          SELECT ${order.userId}::text, id, qty, ${order.confirmedAt} FROM units WHERE ${order.userId}::text IS NOT NULL ORDER BY id
           ON CONFLICT (user_id, product_id) DO UPDATE
             SET quantity = user_purchase.quantity + EXCLUDED.quantity,
                 last_purchased_at = GREATEST(user_purchase.last_purchased_at, EXCLUDED.last_purchased_at)
