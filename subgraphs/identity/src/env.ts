@@ -29,6 +29,10 @@ export const identityServiceEnvShape = {
   /** Encrypts signing keys' private halves at rest (AES-256-GCM, key = SHA-256 of this). */
   SIGNING_KEY_SECRET: z.string().min(16).default("dev-only-signing-key-secret-change-me"),
   PASSWORD_RESET_TTL_SECONDS: seconds.default(30 * 60),
+  /** Reset requests allowed per window, per account (known or not) and per client IP. */
+  PASSWORD_RESET_MAX_PER_ACCOUNT: seconds.default(3),
+  PASSWORD_RESET_MAX_PER_IP: seconds.default(20),
+  PASSWORD_RESET_WINDOW_SECONDS: seconds.default(3600),
   OAUTH_CODE_TTL_SECONDS: seconds.default(60),
   /** Failed sign-ins allowed before back-off starts, per account and per client IP. */
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: seconds.default(10),

@@ -12,4 +12,6 @@ export const redisKeys = {
   /** Failed sign-ins in the current window / back-off lock, per account and per client IP. */
   signInFailures: (scope: "account" | "ip", id: string) => `identity:signin-failures:${scope}:${id}`,
   signInLock: (scope: "account" | "ip", id: string) => `identity:signin-lock:${scope}:${id}`,
+  /** Password reset requests in the current window, per account and per client IP. */
+  resetRequests: (scope: "account" | "ip", id: string) => `identity:reset-requests:${scope}:${id}`,
 };

@@ -7,6 +7,7 @@ import {
   identityFromToken,
   startIdentityFixture,
   uniqueEmail,
+  uniqueIp,
 } from "./support/identity-fixture.js";
 import { ME, REQUEST_RESET, RESET, SIGN_IN, SIGN_UP } from "./support/operations.js";
 
@@ -79,4 +80,55 @@ describe("password reset", () => {
       "INVALID_EMAIL",
     );
   });
+
+  it("limits reset requests per email, known or not, without sending a mail over the limit", async () => {
+    const known = uniqueEmail("reset-limit");
+    const userId = (
+      await fx.graphql(SIGN_UP, { input: { email: known, name: "Limited", password: "old password 123" } })
+    ).data.signUp.session.user.id;
+    const unknown = uniqueEmail("reset-limit-unknown");
+    const answers = async (email: string) => {
+      const list = [];
+      for (let i = 0; i <= fx.env.PASSWORD_RESET_MAX_PER_ACCOUNT; i++)
+        list.push((await fx.graphql(REQUEST_RESET_WITH_WAIT, { email })).data.requestPasswordReset);
+      return list;
+    };
+    const forKnown = await answers(known);
+    expect(forKnown.slice(0, -1).every((a) => a.ok && a.userErrors.length === 0)).toBe(true);
+    const over = forKnown.at(-1);
+    expect(over.ok).toBe(false);
+    expect(over.userErrors[0].code).toBe("TOO_MANY_ATTEMPTS");
+    expect(over.retryAfterSeconds).toBeGreaterThan(0);
+    expect(over.retryAfterSeconds).toBeLessThanOrEqual(fx.env.PASSWORD_RESET_WINDOW_SECONDS);
+    const mails = await fx.prisma.outboxEvent.count({
+      where: { key: userId, type: identityEvents.passwordResetRequested.type },
+    });
+    expect(mails).toBe(fx.env.PASSWORD_RESET_MAX_PER_ACCOUNT);
+    // An unknown email is limited the same way, so the limit tells nobody which emails have accounts.
+    const forUnknown = await answers(unknown);
+    expect(forUnknown.map((a) => [a.ok, a.userErrors[0]?.code ?? null])).toEqual(
+      forKnown.map((a) => [a.ok, a.userErrors[0]?.code ?? null]),
+    );
+  });
+
+  it("limits reset requests per client IP across emails", async () => {
+    const limited = await startIdentityFixture({ PASSWORD_RESET_MAX_PER_IP: "2" });
+    try {
+      const ip = uniqueIp();
+      const ask = async (from: string) =>
+        (await limited.graphql(REQUEST_RESET_WITH_WAIT, { email: uniqueEmail("spray") }, { ip: from })).data
+          .requestPasswordReset;
+      expect((await ask(ip)).ok).toBe(true);
+      expect((await ask(ip)).ok).toBe(true);
+      const third = await ask(ip);
+      expect(third.userErrors[0].code).toBe("TOO_MANY_ATTEMPTS");
+      expect(third.retryAfterSeconds).toBeGreaterThan(0);
+      expect((await ask(uniqueIp())).ok).toBe(true); // another address is not affected
+    } finally {
+      await limited.close();
+    }
+  });
 });
+
+const REQUEST_RESET_WITH_WAIT = `mutation ($email: String!) {
+  requestPasswordReset(email: $email) { ok retryAfterSeconds userErrors { code message } } }`;

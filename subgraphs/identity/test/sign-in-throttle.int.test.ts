@@ -1,9 +1,8 @@
 // Throttling and no user enumeration, against real Redis and PostgreSQL.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../src/crypto/tokens.js";
 import { redisKeys } from "../src/redis-keys.js";
-import { type IdentityFixture, startIdentityFixture, uniqueEmail } from "./support/identity-fixture.js";
+import { type IdentityFixture, startIdentityFixture, uniqueEmail, uniqueIp } from "./support/identity-fixture.js";
 import { SIGN_IN, SIGN_UP } from "./support/operations.js";
 
 let fx: IdentityFixture;
@@ -13,11 +12,6 @@ beforeAll(async () => {
 afterAll(() => fx?.close());
 
 const password = "correct horse battery";
-// A unique documentation-range IPv6 address per use keeps parallel tests' per-IP throttles apart.
-const uniqueIp = () =>
-  `2001:db8::${randomBytes(4)
-    .toString("hex")
-    .replace(/(....)(....)/, "$1:$2")}`;
 
 describe("sign-in throttling", () => {
   it("throttles the 11th rapid failed sign-in of an account with TOO_MANY_ATTEMPTS and a retry-after, even with the right password", async () => {

@@ -1,7 +1,7 @@
 import type { Resolver } from "./types.js";
 
-export const requestPasswordReset: Resolver<unknown, { email: string }> = (_, { email }, { services }) =>
-  services.passwordReset.request(email);
+export const requestPasswordReset: Resolver<unknown, { email: string }> = (_, { email }, { services, clientIp }) =>
+  services.passwordReset.request(email, clientIp);
 
 export const resetPassword: Resolver<unknown, { token: string; newPassword: string }> = (
   _,

@@ -3,6 +3,7 @@ import { createAddressService } from "./address-service.js";
 import { createAuthService } from "./auth-service.js";
 import { createOAuthService } from "./oauth-service.js";
 import { createPasswordResetService } from "./password-reset-service.js";
+import { createResetRequestLimit } from "./reset-request-limit.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { createSessionService } from "./session-service.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
@@ -18,7 +19,7 @@ export function createServices(deps: ServiceDeps) {
     accessTokens,
     sessions,
     auth: createAuthService(deps, sessions, throttle),
-    passwordReset: createPasswordResetService(deps, sessions, throttle),
+    passwordReset: createPasswordResetService(deps, sessions, throttle, createResetRequestLimit(deps)),
     addresses: createAddressService(deps),
     oauth: createOAuthService(deps, sessions),
   };

@@ -1,10 +1,11 @@
 // Password reset with a hashed, single-use token valid for PASSWORD_RESET_TTL_SECONDS. The
-// request always answers the same way, whether or not the email has an account; the token goes
-// to the mailer in an outbox event and is never logged.
+// request always answers the same way, whether or not the email has an account (the request limit
+// counts unknown emails too); the token goes to the mailer in an outbox event and is never logged.
 import { identityEvents, type UserError, userError } from "@shopstream/kernel";
 import { hashPassword } from "../crypto/passwords.js";
 import { newId, newSecretToken, sha256Hex } from "../crypto/tokens.js";
 import { createRepositories } from "../repositories/index.js";
+import type { ResetRequestLimit } from "./reset-request-limit.js";
 import type { ServiceDeps } from "./service-deps.js";
 import type { SessionService } from "./session-service.js";
 import type { SignInThrottle } from "./sign-in-throttle.js";
@@ -13,17 +14,31 @@ import { isValidEmail, normalizeEmail, passwordWeakness } from "./validation.js"
 export interface ResetResult {
   ok: boolean;
   userErrors: UserError[];
+  retryAfterSeconds?: number;
 }
 
 const failed = (error: UserError): ResetResult => ({ ok: false, userErrors: [error] });
 
-export function createPasswordResetService(deps: ServiceDeps, sessions: SessionService, throttle: SignInThrottle) {
+export function createPasswordResetService(
+  deps: ServiceDeps,
+  sessions: SessionService,
+  throttle: SignInThrottle,
+  requestLimit: ResetRequestLimit,
+) {
   const { prisma, outbox, repositories, env, logger } = deps;
 
   return {
-    async request(rawEmail: string): Promise<ResetResult> {
+    async request(rawEmail: string, ip: string | null = null): Promise<ResetResult> {
       const email = normalizeEmail(rawEmail);
       if (!isValidEmail(email)) return failed(userError("INVALID_EMAIL", "Enter a valid email address.", ["email"]));
+      const retryAfterSeconds = await requestLimit.retryAfterSeconds(email, ip);
+      if (retryAfterSeconds > 0)
+        return {
+          ...failed(
+            userError("TOO_MANY_ATTEMPTS", `Too many reset requests. Try again in ${retryAfterSeconds} seconds.`),
+          ),
+          retryAfterSeconds,
+        };
       const user = await repositories.users.findByEmail(email);
       if (user) {
         const token = newSecretToken();

@@ -1,5 +1,6 @@
 // Starts the real identity subgraph (real PostgreSQL and Redis) on a free port and talks to it
 // the way the router will: GraphQL with signed identity headers, plain HTTP for OAuth and JWKS.
+import { randomBytes } from "node:crypto";
 import { createLogger, createRedis, type Identity, signIdentityHeaders } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
 import { decodeJwt } from "jose";
@@ -56,3 +57,9 @@ export function identityFromToken(accessToken: string): Identity {
 }
 
 export const uniqueEmail = (prefix = "user") => `${uniqueName(prefix)}@example.test`;
+
+/** A unique documentation-range IPv6 address per use keeps parallel tests' per-IP limits apart. */
+export const uniqueIp = () =>
+  `2001:db8::${randomBytes(4)
+    .toString("hex")
+    .replace(/(....)(....)/, "$1:$2")}`;
