@@ -151,7 +151,8 @@ describe("hostile and careless documents", () => {
       "OPERATION_RESOLUTION_FAILURE",
       "OPERATION_RESOLUTION_FAILURE",
     ],
-    ["a batch", [{ query: "{ hello }" }, { query: "{ hello }" }], "BAD_REQUEST", "BAD_REQUEST"],
+    ["a batch of 11 operations", Array(11).fill({ query: "{ hello }" }), "BATCH_TOO_LARGE", "BATCH_TOO_LARGE"],
+    ["an empty batch", [], "BAD_REQUEST", "BAD_REQUEST"],
   ];
 
   it.each(documents)("%s is refused before any subgraph call", async (_label, body, code, looseCode) => {
@@ -214,8 +215,36 @@ describe("hostile and careless documents", () => {
       "fragment_cycle",
       "payload_too_large",
       "unsupported_media_type",
+      "batch_too_large",
     ])
       expect(reasons).toContain(reason);
+  });
+});
+
+describe("batches", () => {
+  it("answers each operation of a batch on its own, one failure spoiling nothing", async () => {
+    const answer = await post(loose, [{ query: "{ hello }" }, { query: "{ nope }" }, { query: "mutation { touch }" }]);
+    expect(answer.status).toBe(200);
+    const [hello, invalid, touched] = answer.body as unknown as Answer["body"][];
+    expect(hello).toEqual({ data: { hello: "world" } });
+    expect(invalid?.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(touched).toEqual({ data: { touch: true } });
+  });
+
+  it("counts every operation of a batch against the caller's rate limit", async () => {
+    const client = uniqueIp();
+    const twice = await post(dev, [{ query: "{ hello }" }, { query: "{ hello }" }], client);
+    expect((twice.body as unknown as Answer["body"][]).map((b) => b.data)).toEqual([
+      { hello: "world" },
+      { hello: "world" },
+    ]);
+    const mixed = await post(dev, [{ query: "{ hello }" }, { query: "{ hello }" }], client); // 1 of 3 left
+    expect(mixed.status).toBe(200);
+    const codes = (mixed.body as unknown as Answer["body"][]).map((b) => b.errors?.[0]?.extensions?.code ?? "ok");
+    expect(codes).toEqual(expect.arrayContaining(["ok", "RATE_LIMITED"]));
+    const refused = await post(dev, [{ query: "{ hello }" }, { query: "{ hello }" }], client);
+    expect(refused.status).toBe(429); // every operation refused alike: the batch gets that status
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -34,7 +34,8 @@ describe("router HTTP contract", () => {
   const cases: Array<[string, unknown, number, string]> = [
     ["malformed JSON", "{ not json", 400, "BAD_REQUEST"],
     ["a non-string query", { query: 42 }, 400, "BAD_REQUEST"],
-    ["a batch array", [{ query: "{ topProducts { id } }" }], 400, "BAD_REQUEST"],
+    ["a batch over the cap", Array(11).fill({ query: "{ topProducts { id } }" }), 400, "BATCH_TOO_LARGE"],
+    ["a JSON scalar body", "42", 400, "BAD_REQUEST"],
     ["a syntax error", { query: "{ topProducts { id }" }, 400, "GRAPHQL_PARSE_FAILED"],
     ["an unknown field", { query: "{ nope }" }, 400, "GRAPHQL_VALIDATION_FAILED"],
     [

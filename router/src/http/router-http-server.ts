@@ -11,7 +11,7 @@ import { sendMetrics } from "../observability/metrics-endpoint.js";
 import { traceRouterRequest } from "../observability/trace-request.js";
 import type { RolloutState } from "../overrides/rollout-sources.js";
 import { ensureVisitorId } from "../overrides/visitor-id.js";
-import { runGraphQLRequest } from "../pipeline/run-graphql-request.js";
+import { runHttpGraphQL } from "../pipeline/run-http-graphql.js";
 import { internalError } from "../pipeline/shape-response.js";
 import type { Protection } from "../protection/protection.js";
 import { countRejection } from "../protection/rejections.js";
@@ -89,7 +89,7 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
         headers: req.headers,
         clientIp: clientIp(req, settings.trustedProxies ?? []),
       };
-      const shaped = await traceRouterRequest(req, () => runGraphQLRequest(version, input, requestId, pipeline));
+      const shaped = await traceRouterRequest(req, () => runHttpGraphQL(version, input, requestId, pipeline));
       for (const [name, value] of Object.entries(shaped.headers ?? {})) res.setHeader(name, value);
       sendJson(res, shaped.status, shaped.body);
     } catch (error) {

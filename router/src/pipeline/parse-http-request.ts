@@ -51,7 +51,7 @@ export function parseHttpRequest(input: HttpInput): GraphQLRequest {
     throw bad("POST body is not valid JSON");
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload))
-    throw bad("POST body must be a JSON object (batching is not supported)");
+    throw bad("POST body must be a JSON object, or an array of them (a batch)");
   return toGraphQLRequest(payload as Record<string, unknown>);
 }
 

@@ -19,6 +19,8 @@ export interface OperationLimits {
   defaultListSize: number;
   /** Largest `first`/`last` accepted. */
   maxPageSize: number;
+  /** Operations in one batched POST (a JSON array); 1 turns batching off in effect. */
+  maxBatchSize: number;
 }
 
 export const defaultLimits: OperationLimits = {
@@ -32,6 +34,7 @@ export const defaultLimits: OperationLimits = {
   maxCost: 5_000,
   defaultListSize: 10,
   maxPageSize: 100,
+  maxBatchSize: 10,
 };
 
 export interface RateLimitSettings {
@@ -90,6 +93,7 @@ export const protectionEnvShape = {
   MAX_COST: positive(defaultLimits.maxCost),
   COST_DEFAULT_LIST_SIZE: positive(defaultLimits.defaultListSize),
   MAX_PAGE_SIZE: positive(defaultLimits.maxPageSize),
+  MAX_BATCH_SIZE: positive(defaultLimits.maxBatchSize),
   RATE_LIMIT_ENABLED: flag(true),
   RATE_LIMIT_QUERIES: positive(defaultRateLimit.queries),
   RATE_LIMIT_MUTATIONS: positive(defaultRateLimit.mutations),
@@ -117,6 +121,7 @@ export function protectionOptionsFromEnv(env: ProtectionEnv): ProtectionOptions 
       maxCost: env.MAX_COST,
       defaultListSize: env.COST_DEFAULT_LIST_SIZE,
       maxPageSize: env.MAX_PAGE_SIZE,
+      maxBatchSize: env.MAX_BATCH_SIZE,
     },
     rateLimit: env.RATE_LIMIT_ENABLED
       ? {
