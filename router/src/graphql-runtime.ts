@@ -17,6 +17,7 @@ export const {
   GraphQLError,
   isCompositeType,
   isListType,
+  isObjectType,
   Kind,
   lexicographicSortSchema,
   NoSchemaIntrospectionCustomRule,

@@ -1,7 +1,6 @@
-// Router-side cache policy: how long (maxAge, seconds) and for whom (scope) a subgraph answer may
-// be cached, per entity type and per field coordinate. It lives in the router rather than as
-// `@cacheControl` hints in subgraph SDLs because federation composition drops unknown directives
-// unless every subgraph imports and composes them; one table here is easier to review and change.
+// Cache policy: how long (maxAge, seconds) and for whom (scope) a subgraph answer may be cached,
+// per entity type and per field coordinate. The subgraphs declare it with @cacheControl in their
+// SDLs; policy-from-schema.ts reads it from the composed supergraph.
 //
 // Rules (see resolveFetchPolicy):
 // - an `_entities` fetch is cacheable when every entity type it asks for has a type policy;
@@ -24,25 +23,6 @@ export interface CachePolicy {
   /** "Type.field" → hint; "Query.x" entries make root field x cacheable. */
   fields: Record<string, CacheHint>;
 }
-
-export const defaultCachePolicy: CachePolicy = {
-  types: {
-    Product: { maxAge: 60, scope: "PUBLIC" },
-    Variant: { maxAge: 60, scope: "PUBLIC" },
-    User: { maxAge: 30, scope: "PRIVATE" },
-  },
-  fields: {
-    "Query.product": { maxAge: 60 },
-    "Query.variant": { maxAge: 60 },
-    "Query.categories": { maxAge: 300 },
-    "Query.products": { maxAge: 10 },
-    "Query.trending": { maxAge: 30 },
-    "Variant.availability": { maxAge: 10 },
-    "Variant.stock": { maxAge: 0 },
-    "Product.recommendations": { maxAge: 60 },
-    "User.recommendedProducts": { maxAge: 30, scope: "PRIVATE" },
-  },
-};
 
 export interface FetchPolicy {
   maxAge: number;

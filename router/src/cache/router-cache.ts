@@ -13,12 +13,13 @@ import { refOf } from "./entity-refs.js";
 import { EntityStore } from "./entity-store.js";
 import { type InvalidationConsumer, startInvalidationConsumer } from "./invalidation-consumer.js";
 import { L1Cache } from "./l1-cache.js";
-import { type CachePolicy, defaultCachePolicy } from "./policy.js";
+import type { CachePolicy } from "./policy.js";
 
 export interface RouterCacheOptions {
   redisUrl: string;
   /** Without brokers there is no invalidation consumer: entries then only expire by TTL. */
   kafkaBrokers?: string[];
+  /** Replaces the @cacheControl hints of the supergraph (tests). */
   policy?: CachePolicy;
   l1TtlMs?: number;
   l1MaxEntries?: number;
@@ -30,7 +31,8 @@ export interface RouterCacheOptions {
 
 export interface RouterCache {
   store: EntityStore;
-  policy: CachePolicy;
+  /** Set only to override the supergraph's @cacheControl hints. */
+  policy?: CachePolicy;
   adminToken?: string;
   /** Resolves when the invalidation consumer has joined (immediately without Kafka). */
   ready: Promise<void>;
@@ -70,7 +72,7 @@ export function createRouterCache(options: RouterCacheOptions, logger: Logger): 
 
   return {
     store,
-    policy: options.policy ?? defaultCachePolicy,
+    policy: options.policy,
     adminToken: options.adminToken,
     ready: consumer?.ready ?? Promise.resolve(),
     async purge(typename, keys) {

@@ -7,6 +7,7 @@ import type { ServiceMap } from "@apollo/gateway";
 import { type QueryPlan, QueryPlanner } from "@apollo/query-planner";
 import type { DocumentNode, GraphQLError, GraphQLSchema } from "graphql";
 import { withEntityCache } from "../cache/caching-data-source.js";
+import { cachePolicyFromSchema } from "../cache/policy-from-schema.js";
 import type { RouterCache } from "../cache/router-cache.js";
 import type { SubgraphPools } from "../datasource/subgraph-pools.js";
 import { UndiciDataSource } from "../datasource/undici-data-source.js";
@@ -55,7 +56,12 @@ export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): Schem
   }
   const supergraphGraphQLSchema = supergraph.schema.toGraphQLJSSchema();
   if (routing.entityCache)
-    withEntityCache(serviceMap, supergraphGraphQLSchema, routing.entityCache.store, routing.entityCache.policy);
+    withEntityCache(
+      serviceMap,
+      supergraphGraphQLSchema,
+      routing.entityCache.store,
+      routing.entityCache.policy ?? cachePolicyFromSchema(supergraphGraphQLSchema),
+    );
   return {
     id: createHash("sha256").update(sdl).digest("hex").slice(0, 12),
     supergraph,

@@ -1,5 +1,8 @@
 // Unit tests of the cache's pure parts: policy resolution, keys, event → refs, L1 index, fetch
 // analysis and entity refs found in answers.
+
+import { readFile } from "node:fs/promises";
+import { Supergraph } from "@apollo/federation-internals";
 import { catalogEvents, inventoryEvents } from "@shopstream/kernel";
 import { describe, expect, it } from "vitest";
 import { audienceKey, entityId, selectionHash } from "../../src/cache/cache-keys.js";
@@ -7,14 +10,24 @@ import { collectRefs } from "../../src/cache/entity-refs.js";
 import { refsForEvent } from "../../src/cache/event-refs.js";
 import { analyseFetch } from "../../src/cache/fetch-shape.js";
 import { L1Cache } from "../../src/cache/l1-cache.js";
-import { defaultCachePolicy, resolveFetchPolicy } from "../../src/cache/policy.js";
+import { resolveFetchPolicy } from "../../src/cache/policy.js";
+import { cachePolicyFromSchema } from "../../src/cache/policy-from-schema.js";
 import { buildSchema } from "../../src/graphql-runtime.js";
+import { SUPPORTED_SUPERGRAPH_FEATURES } from "../../src/supergraph/supported-features.js";
 
 const schema = buildSchema(`
-  type Query { product(id: ID, slug: String): Product }
-  type Product { id: ID! name: String! variants: [Variant!]! recommendations(first: Int): [Product!]! }
-  type Variant { id: ID! price: Int! availability: String! stock: Int }
+  directive @cacheControl(maxAge: Int, scope: CacheControlScope) on FIELD_DEFINITION | OBJECT
+  enum CacheControlScope { PUBLIC PRIVATE }
+  type Query { product(id: ID, slug: String): Product @cacheControl(maxAge: 60) }
+  type Product @cacheControl(maxAge: 60) {
+    id: ID! name: String! variants: [Variant!]! recommendations(first: Int): [Product!]! @cacheControl(maxAge: 60)
+  }
+  type Variant @cacheControl(maxAge: 60, scope: PUBLIC) {
+    id: ID! price: Int! availability: String! @cacheControl(maxAge: 10) stock: Int @cacheControl(maxAge: 0)
+  }
+  type Order @cacheControl(scope: PRIVATE) { id: ID! note: String @cacheControl(scope: PRIVATE) }
 `);
+const defaultCachePolicy = cachePolicyFromSchema(schema);
 const entities = (body: string) =>
   `query P__x__1($representations:[_Any!]!){_entities(representations:$representations){${body}}}`;
 
@@ -38,6 +51,39 @@ describe("cache policy", () => {
       resolveFetchPolicy(defaultCachePolicy, analyseFetch(entities("...on Variant{stock}"), schema).selection),
     ).toBeNull();
     expect(analyseFetch("mutation { x }", schema).kind).toBe("uncacheable");
+  });
+});
+
+describe("cache policy from @cacheControl hints", () => {
+  it("reads type and field hints; a type without maxAge is not cacheable, a field without it keeps the type's", () => {
+    expect(defaultCachePolicy.types).toEqual({
+      Product: { maxAge: 60, scope: undefined },
+      Variant: { maxAge: 60, scope: "PUBLIC" },
+      Order: { maxAge: 0, scope: "PRIVATE" },
+    });
+    expect(defaultCachePolicy.fields["Order.note"]).toEqual({ maxAge: Infinity, scope: "PRIVATE" });
+    expect(defaultCachePolicy.fields["Variant.price"]).toBeUndefined();
+  });
+
+  it("finds in the committed supergraph the hints every subgraph declared", async () => {
+    const sdl = await readFile(new URL("../../../schema/supergraph.graphql", import.meta.url), "utf8");
+    const supergraph = Supergraph.build(sdl, { supportedFeatures: SUPPORTED_SUPERGRAPH_FEATURES as Set<string> });
+    const policy = cachePolicyFromSchema(supergraph.schema.toGraphQLJSSchema());
+    expect(policy.types).toMatchObject({
+      Product: { maxAge: 60, scope: "PUBLIC" }, // catalog
+      Variant: { maxAge: 60, scope: "PUBLIC" }, // catalog
+      User: { maxAge: 30, scope: "PRIVATE" }, // identity
+    });
+    expect(policy.fields).toMatchObject({
+      "Query.product": { maxAge: 60 },
+      "Query.categories": { maxAge: 300 },
+      "Query.products": { maxAge: 10 },
+      "Query.trending": { maxAge: 30 }, // recommendations
+      "Variant.availability": { maxAge: 10 }, // inventory
+      "Variant.stock": { maxAge: 0 },
+      "User.recommendedProducts": { maxAge: 30, scope: "PRIVATE" },
+    });
+    expect(policy.types.Order).toBeUndefined(); // orders declares nothing: never cached
   });
 });
 

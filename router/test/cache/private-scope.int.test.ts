@@ -5,19 +5,21 @@ import { createLogger, type Identity } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { withEntityCache } from "../../src/cache/caching-data-source.js";
+import { cachePolicyFromSchema } from "../../src/cache/policy-from-schema.js";
 import { createRouterCache } from "../../src/cache/router-cache.js";
 import { buildSchema } from "../../src/graphql-runtime.js";
 import type { RouterContext } from "../../src/pipeline/router-context.js";
 
+// The hints as a subgraph declares them; the policy is read from them as from the supergraph.
 const schema = buildSchema(`
-  type Query { me: User }
-  type User { id: ID! email: String! }
+  directive @cacheControl(maxAge: Int, scope: CacheControlScope) on FIELD_DEFINITION | OBJECT
+  enum CacheControlScope { PUBLIC PRIVATE }
+  type Query { me: User @cacheControl(maxAge: 30) }
+  type User @cacheControl(maxAge: 30, scope: PRIVATE) { id: ID! email: String! }
 `);
+const policy = cachePolicyFromSchema(schema);
 const cache = createRouterCache(
-  {
-    redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    policy: { types: { User: { maxAge: 30, scope: "PRIVATE" } }, fields: { "Query.me": { maxAge: 30 } } },
-  },
+  { redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
   createLogger("private-scope-test", "silent"),
 );
 afterAll(() => cache.close());
@@ -37,7 +39,7 @@ function subgraph() {
   // biome-ignore lint/suspicious/noExplicitAny: answers are checked by assertions
   type Answer = { data: any };
   const map = { identity: inner } as never as Record<string, { process(o: unknown): Promise<Answer> }>;
-  withEntityCache(map as never, schema, cache.store, cache.policy);
+  withEntityCache(map as never, schema, cache.store, policy);
   return { source: map.identity!, calls };
 }
 
