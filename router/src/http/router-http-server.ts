@@ -50,7 +50,12 @@ export function createRouterHttpServer(holder: SupergraphHolder, settings: HttpS
       const url = new URL(req.url ?? "/", "http://router");
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/metrics") return await sendMetrics(res);
-      if (url.pathname === purgePath) return await handleCachePurge(req, res, settings.cache);
+      if (url.pathname === purgePath)
+        return await handleCachePurge(req, res, {
+          cache: settings.cache,
+          authenticator: settings.authenticator,
+          logger: settings.logger,
+        });
       if (url.pathname === "/ready") {
         const version = holder.current;
         return sendJson(res, version ? 200 : 503, { ready: Boolean(version), schema: version?.id ?? null });

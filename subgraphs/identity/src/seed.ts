@@ -7,13 +7,24 @@ import { loadIdentityEnv } from "./env.js";
 import { createRepositories } from "./repositories/index.js";
 import { createSigningKeyService } from "./services/signing-key-service.js";
 
+/** Everything an administrator may do; the first-party clients may ask for all of it. */
+const adminScopes = [
+  "profile",
+  "catalog:write",
+  "inventory:read",
+  "inventory:write",
+  "orders:admin",
+  "identity:admin",
+  "cache:purge",
+];
+
 export const seedUsers = [
   {
     id: "usr_admin",
     email: "admin@shopstream.test",
     name: "Shop Admin",
     password: "admin-dev-password-1",
-    scopes: ["profile", "catalog:write", "inventory:read", "inventory:write", "orders:admin", "identity:admin"],
+    scopes: adminScopes,
   },
   {
     id: "usr_alice",
@@ -36,13 +47,13 @@ export const seedClients = [
     id: "storefront-web",
     name: "ShopStream storefront",
     redirectUris: ["http://localhost:3000/callback"],
-    scopes: ["profile", "catalog:write", "inventory:read", "inventory:write", "orders:admin", "identity:admin"],
+    scopes: adminScopes,
   },
   {
     id: "admin-web",
     name: "ShopStream admin",
     redirectUris: ["http://localhost:3001/callback"],
-    scopes: ["profile", "catalog:write", "inventory:read", "inventory:write", "orders:admin", "identity:admin"],
+    scopes: adminScopes,
   },
 ];
 
