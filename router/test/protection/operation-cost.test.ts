@@ -1,10 +1,13 @@
 // Cost estimate and pagination bounds on a small schema with lists, a connection and @cost/@listSize.
+import { readFile } from "node:fs/promises";
+import { Supergraph } from "@apollo/federation-internals";
 import { describe, expect, it } from "vitest";
 import { buildSchema, Kind, parse } from "../../src/graphql-runtime.js";
 import type { RequestError } from "../../src/pipeline/request-error.js";
 import { fragmentsByName } from "../../src/protection/document-limits.js";
 import { enforceOperationCost, estimateCost } from "../../src/protection/operation-cost.js";
 import { defaultLimits } from "../../src/protection/protection-config.js";
+import { SUPPORTED_SUPERGRAPH_FEATURES } from "../../src/supergraph/supported-features.js";
 
 const schema = buildSchema(`
   directive @cost(weight: Int!) on FIELD_DEFINITION
@@ -81,5 +84,30 @@ describe("operation cost", () => {
       "INVALID_PAGINATION_ARGUMENT",
     );
     expect(cost("{ products(first: 100) { totalCount } }").enforce()).toBe(1);
+  });
+});
+
+describe("operation cost with the subgraphs' declared @cost/@listSize", () => {
+  it("charges a catalog search its declared weight and sizes variants by their assumed size", async () => {
+    const sdl = await readFile(new URL("../../../schema/supergraph.graphql", import.meta.url), "utf8");
+    const supergraph = Supergraph.build(sdl, { supportedFeatures: SUPPORTED_SUPERGRAPH_FEATURES as Set<string> });
+    const api = supergraph.apiSchema().toGraphQLJSSchema();
+    const directiveSchema = supergraph.schema.toGraphQLJSSchema();
+    const estimate = (query: string) => {
+      const document = parse(query);
+      const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)!;
+      return estimateCost({
+        operation: operation as never,
+        fragments: fragmentsByName(document),
+        schema: api,
+        directiveSchema,
+        variables: {},
+        limits: defaultLimits,
+      });
+    };
+    // products: @cost(weight: 20) instead of 1; 2 edges of one node each.
+    expect(estimate(`{ products(first: 2) { edges { node { id } } } }`)).toBe(20 + 2 * 2);
+    // variants: @listSize(assumedSize: 12) instead of the default 10.
+    expect(estimate(`{ product(id: "p") { variants { id } } }`)).toBe(1 + 12);
   });
 });
