@@ -34,6 +34,7 @@ let dev: RunningRouter; // default limits, tiny rate limits
 let loose: RunningRouter; // token/size limits raised, to show each shape limit on its own
 let prod: RunningRouter; // production: trusted documents only
 let redisDown: RunningRouter; // rate limiter pointed at a closed port
+let slowRefill: RunningRouter; // 3 queries per 10 minutes: no token comes back during a test
 
 interface Answer {
   status: number;
@@ -83,7 +84,7 @@ beforeAll(async () => {
     "# the storefront's greeting\nquery Hello { hello }\n",
   );
   const common = { supergraphPath, port: 0, identitySecret: secret, logger, trustedProxies: ["127.0.0.1"] };
-  [dev, loose, prod, redisDown] = await Promise.all([
+  [dev, loose, prod, redisDown, slowRefill] = await Promise.all([
     startRouter({
       ...common,
       protection: {
@@ -93,10 +94,14 @@ beforeAll(async () => {
     startRouter({ ...common, protection: { limits: { maxTokens: 10_000_000, maxDocumentBytes: 10_000_000 } } }),
     startRouter({ ...common, mode: "production", protection: { trustedDocuments: { dir: operations } } }),
     startRouter({ ...common, protection: { rateLimit: { redisUrl: "redis://127.0.0.1:1", queries: 1 } } }),
+    startRouter({
+      ...common,
+      protection: { rateLimit: { redisUrl: "redis://127.0.0.1:6379", queries: 3, windowSeconds: 600 } },
+    }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([dev, loose, prod, redisDown].map((router) => router?.close()));
+  await Promise.all([dev, loose, prod, redisDown, slowRefill].map((router) => router?.close()));
   await subgraph?.close();
 });
 
@@ -233,16 +238,16 @@ describe("batches", () => {
 
   it("counts every operation of a batch against the caller's rate limit", async () => {
     const client = uniqueIp();
-    const twice = await post(dev, [{ query: "{ hello }" }, { query: "{ hello }" }], client);
+    const twice = await post(slowRefill, [{ query: "{ hello }" }, { query: "{ hello }" }], client);
     expect((twice.body as unknown as Answer["body"][]).map((b) => b.data)).toEqual([
       { hello: "world" },
       { hello: "world" },
     ]);
-    const mixed = await post(dev, [{ query: "{ hello }" }, { query: "{ hello }" }], client); // 1 of 3 left
+    const mixed = await post(slowRefill, [{ query: "{ hello }" }, { query: "{ hello }" }], client); // 1 of 3 left
     expect(mixed.status).toBe(200);
     const codes = (mixed.body as unknown as Answer["body"][]).map((b) => b.errors?.[0]?.extensions?.code ?? "ok");
     expect(codes).toEqual(expect.arrayContaining(["ok", "RATE_LIMITED"]));
-    const refused = await post(dev, [{ query: "{ hello }" }, { query: "{ hello }" }], client);
+    const refused = await post(slowRefill, [{ query: "{ hello }" }, { query: "{ hello }" }], client);
     expect(refused.status).toBe(429); // every operation refused alike: the batch gets that status
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
