@@ -172,13 +172,15 @@ describe("progressive @override rollout through the router", () => {
     expect(await sides()).toEqual(new Set(["legacy"]));
 
     await setPercent(100);
-    await waitFor(
-      async () => {
-        const now = await sides();
-        return now.size === 1 && now.has("new");
-      },
-      { timeoutMs: 2_000, intervalMs: 20 },
-    );
+    // A visitor who was on legacy at 25 % now gets the new path: the setting is live...
+    const legacyVisitor = visitors.find((v) => !onNewPath(LABEL, `visitor:${v}`, 25))!;
+    await waitFor(async () => servedBy((await availability({ "x-visitor-id": legacyVisitor })).answer) === "new", {
+      timeoutMs: 10_000,
+      intervalMs: 20,
+      what: "cut-over to take effect",
+    });
+    // ...for everyone.
+    expect(await sides()).toEqual(new Set(["new"]));
     expect(router.schemaId()).toBe(schema); // same process, same schema: only the setting changed
     await setPercent(25);
   });

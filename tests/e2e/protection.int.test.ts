@@ -30,7 +30,7 @@ const uniqueIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 25
 
 let subgraphRequests = 0;
 let subgraph: RunningSubgraph<object>;
-let dev: RunningRouter; // default limits, tiny rate limits
+let dev: RunningRouter; // default limits, tiny rate limits (3 queries, 1 mutation per 6 s)
 let loose: RunningRouter; // token/size limits raised, to show each shape limit on its own
 let prod: RunningRouter; // production: trusted documents only
 let redisDown: RunningRouter; // rate limiter pointed at a closed port
@@ -88,7 +88,14 @@ beforeAll(async () => {
     startRouter({
       ...common,
       protection: {
-        rateLimit: { redisUrl: "redis://127.0.0.1:6379", queries: 3, mutations: 1, windowSeconds: 2 },
+        // One token back every 2 s: four quick requests meet the limit even on a slow machine.
+        rateLimit: {
+          redisUrl: "redis://127.0.0.1:6379",
+          queries: 3,
+          mutations: 1,
+          windowSeconds: 6,
+          redisTimeoutMs: 2_000,
+        },
       },
     }),
     startRouter({ ...common, protection: { limits: { maxTokens: 10_000_000, maxDocumentBytes: 10_000_000 } } }),
@@ -96,7 +103,9 @@ beforeAll(async () => {
     startRouter({ ...common, protection: { rateLimit: { redisUrl: "redis://127.0.0.1:1", queries: 1 } } }),
     startRouter({
       ...common,
-      protection: { rateLimit: { redisUrl: "redis://127.0.0.1:6379", queries: 3, windowSeconds: 600 } },
+      protection: {
+        rateLimit: { redisUrl: "redis://127.0.0.1:6379", queries: 3, windowSeconds: 600, redisTimeoutMs: 2_000 },
+      },
     }),
   ]);
 });

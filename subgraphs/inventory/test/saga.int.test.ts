@@ -98,12 +98,15 @@ describe("checkout saga over Kafka", () => {
     const event = placedEvent(orderId, [orderLine(variantId, 2)]);
     await publishUntilHandled(event, orderId);
     await publish(event); // a redelivery
-    await publish(placedEvent(orderId, [orderLine(variantId, 2)])); // the order re-sent with a new event id
+    const resent = placedEvent(orderId, [orderLine(variantId, 2)]); // the order re-sent with a new event id
+    await publish(resent);
 
     const reserved = await reply("inventory.stock.reserved", orderId);
     expect(reserved.data).toMatchObject({ orderId, allocations: [{ variantId, warehouseId: "wh-ber", quantity: 2 }] });
-    await waitFor(async () => (await fx.prisma.processedEvent.count({ where: { consumer: groupId } })) >= 2, {
+    const handled = { consumer: groupId, eventId: { in: [event.id, resent.id] } };
+    await waitFor(async () => (await fx.prisma.processedEvent.count({ where: handled })) === 2, {
       timeoutMs: 30_000,
+      what: "both order.placed events handled",
     });
     expect((await fx.stockRows(variantId))[0]).toMatchObject({ reserved: 2, available: 3 });
     expect(seen.filter((e) => e.type === "inventory.stock.reserved" && e.subject === orderId)).toHaveLength(1);

@@ -105,7 +105,7 @@ describe("checkout saga", () => {
     const orderId = await checkout(h, newUser(), variantId);
     const order = await waitForStatus(h, orderId, "CONFIRMED");
     // Wait until this service has consumed both distinct stock.reserved events.
-    const ids = inventory.reservedEventIds.get(orderId)!;
+    const ids = await waitFor(() => inventory.reservedEventIds.get(orderId), { what: "the double's reserved ids" });
     expect(ids).toHaveLength(2);
     await waitFor(
       async () => (await h.prisma.processedEvent.count({ where: { consumer: h.groupId, eventId: { in: ids } } })) === 2,
