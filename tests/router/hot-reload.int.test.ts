@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeInto, makeSchemaDir } from "./support/compose-fixture.js";
 import { post } from "./support/graphql-client.js";
-import { identitySecret, productsSdl, reviewsSdl, startProducts, startReviews } from "./support/test-subgraphs.js";
+import {
+  identitySecret,
+  productsSdl,
+  reviewsSdl,
+  slowProductsCalls,
+  startProducts,
+  startReviews,
+} from "./support/test-subgraphs.js";
 
 describe("router hot reload", () => {
   const started: RunningSubgraph<object>[] = [];
@@ -60,8 +67,9 @@ describe("router hot reload", () => {
   it("finishes an in-flight request on the schema it started with", async () => {
     const slowQuery = { query: "{ slowProducts(delayMs: 600) { id reviews { rating } } }" };
     const products = started.at(-1)!;
+    const startedBefore = slowProductsCalls.started;
     const inFlight = post(router.url, slowQuery);
-    await new Promise((resolve) => setTimeout(resolve, 150)); // the request is now waiting on products
+    await waitFor(() => slowProductsCalls.started > startedBefore, { what: "the request to wait on products" });
 
     // The next version drops `slowProducts` and points reviews at a dead port.
     const schemaBefore = router.schemaId();

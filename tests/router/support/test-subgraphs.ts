@@ -4,6 +4,9 @@
 import { createLogger, type RunningSubgraph, startSubgraphServer } from "@shopstream/kernel";
 import { parse } from "graphql";
 
+/** How many slowProducts calls have begun (lets a test know a request is in flight). */
+export const slowProductsCalls = { started: 0 };
+
 export const identitySecret = "router-tests-identity-secret";
 const link = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])`;
 
@@ -55,6 +58,7 @@ export function startProducts(options: { tagline?: boolean; port?: number } = {}
         topProducts: () => catalog,
         product: (_: unknown, { id }: { id: string }) => catalog.find((product) => product.id === id) ?? null,
         slowProducts: async (_: unknown, { delayMs }: { delayMs: number }) => {
+          slowProductsCalls.started += 1;
           await sleep(delayMs);
           return catalog;
         },
