@@ -15,7 +15,7 @@ const admin = { userId: "admin-1", scopes: ["orders:admin"] };
 beforeAll(async () => {
   // The breaker must stay OPEN while the fail-fast orders go through the whole saga, even on a
   // loaded machine, or a half-open probe would reach the provider during the outage.
-  h = await startHarness({ PAYMENT_BREAKER_RESET_MS: "8000" });
+  h = await startHarness({ PAYMENT_BREAKER_RESET_MS: "15000" });
   inventory = await startInventoryDouble(h);
 });
 afterAll(async () => h?.close());
@@ -152,7 +152,7 @@ describe("checkout saga", () => {
     } finally {
       await h.simulatorAdmin({ outage: false });
     }
-    await waitFor(() => h.app.breaker.canPass(), { what: "breaker half-open", timeoutMs: 15_000 });
+    await waitFor(() => h.app.breaker.canPass(), { what: "breaker half-open", timeoutMs: 30_000 });
     const after = await checkout(h, newUser(), variantId);
     await waitForStatus(h, after, "CONFIRMED");
     expect(h.app.breaker.state).toBe("CLOSED");
