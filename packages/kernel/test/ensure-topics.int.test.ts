@@ -1,8 +1,9 @@
 // Several services create the same topics at once at start-up; every one of them must come back
 // only when the broker can serve the topics, so a produce right after never meets a missing partition.
+// And a new group that skips history starts at the end offsets as of start-up, not of its first fetch.
 import { Kafka, logLevel } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { ensureTopics } from "../src/index.js";
+import { ensureTopics, startNewGroupAtEnd } from "../src/index.js";
 import { uniqueName } from "../src/testing/index.js";
 
 const clients = Array.from(
@@ -34,6 +35,41 @@ describe("ensureTopics", () => {
       expect(sent?.errorCode).toBe(0);
     } finally {
       await producer.disconnect();
+    }
+  });
+});
+
+describe("startNewGroupAtEnd", () => {
+  it("commits the end offsets for a new group and leaves an existing group's offsets alone", async () => {
+    const [kafka] = clients as [Kafka];
+    const topic = uniqueName("start-at-end");
+    await ensureTopics(kafka, [topic], 3);
+    const producer = kafka.producer();
+    await producer.connect();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const send = (partition: number) => producer.send({ topic, messages: [{ value: "x", partition }] });
+      await send(0);
+      await send(0);
+      await send(2);
+      const groupId = uniqueName("start-at-end-group");
+      const committed = async () =>
+        (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions
+          .map((p) => [p.partition, Number(p.offset)])
+          .sort(([a], [b]) => a! - b!);
+      await startNewGroupAtEnd(kafka, groupId, [topic]);
+      expect(await committed()).toEqual([
+        [0, 2],
+        [1, 0],
+        [2, 1],
+      ]);
+      await send(1); // the group now exists: a restart must not jump over this
+      await startNewGroupAtEnd(kafka, groupId, [topic]);
+      expect((await committed())[1]).toEqual([1, 0]);
+    } finally {
+      await producer.disconnect();
+      await admin.disconnect();
     }
   });
 });

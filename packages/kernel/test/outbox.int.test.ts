@@ -149,6 +149,28 @@ describe("transactional outbox", () => {
     expect(handled).toContain("right-0");
   });
 
+  it("starts a new group that skips history at the end, missing nothing published once start() returns", async () => {
+    const envelope = (seq: number) =>
+      JSON.stringify(
+        fx.thingHappened.create({ source: "kernel-test", subject: "tail", data: { aggregate: "tail", seq } }),
+      );
+    await publisher.publish([{ topic: fx.topic, key: "tail", value: envelope(0) }]); // history
+    const handled: number[] = [];
+    const runner = new ConsumerRunner({
+      kafka,
+      groupId: uniqueName("kernel-test-tail"),
+      logger,
+      transaction: pgTransaction(fx.pool),
+      fromBeginning: false,
+      handlers: [on(fx.thingHappened, async (e) => void handled.push(e.data.seq))],
+    });
+    await runner.start();
+    stoppers.push(() => runner.stop());
+    await publisher.publish([{ topic: fx.topic, key: "tail", value: envelope(1) }]); // right after start
+    await waitFor(() => handled.length > 0, { what: "the event published after start" });
+    expect(handled).toEqual([1]);
+  });
+
   it("publishes nothing from a rolled-back transaction", async () => {
     await expect(
       pgTransaction(fx.pool)(async (tx) => {

@@ -9,10 +9,15 @@
 // those published between start and the first fetch). The group is deleted on close.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { createKafka, type EventEnvelope, ensureTopics, envelopeSchema, type Logger } from "@shopstream/kernel";
+import {
+  createKafka,
+  type EventEnvelope,
+  ensureTopics,
+  envelopeSchema,
+  type Logger,
+  startNewGroupAtEnd,
+} from "@shopstream/kernel";
 import { invalidationTopics, refsForEvent } from "./event-refs.js";
-
-type Kafka = ReturnType<typeof createKafka>;
 
 export interface InvalidationConsumer {
   /** Resolves once the consumer has joined its group (or rejects when it could not start). */
@@ -33,7 +38,7 @@ export function startInvalidationConsumer(options: {
 
   const ready = (async () => {
     await ensureTopics(kafka, invalidationTopics);
-    await commitEndOffsets(kafka, groupId);
+    await startNewGroupAtEnd(kafka, groupId, invalidationTopics);
     await consumer.connect();
     await consumer.subscribe({ topics: invalidationTopics, fromBeginning: false });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
@@ -70,23 +75,6 @@ export function startInvalidationConsumer(options: {
         .finally(() => admin.disconnect().catch(() => {}));
     },
   };
-}
-
-async function commitEndOffsets(kafka: Kafka, groupId: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of invalidationTopics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 function decode(value: Buffer | null): EventEnvelope | null {

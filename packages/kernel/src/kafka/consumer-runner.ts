@@ -15,6 +15,7 @@ import { ensureTopics, topicPartitions } from "./client.js";
 import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
+import { startNewGroupAtEnd } from "./start-offsets.js";
 
 export interface EventHandler<Tx> {
   definition: EventDefinition<unknown>;
@@ -60,12 +61,14 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   async start(): Promise<void> {
     const { kafka, groupId } = this.options;
     await ensureTopics(kafka, this.topics);
+    const fromBeginning = this.options.fromBeginning ?? true;
+    if (!fromBeginning) await startNewGroupAtEnd(kafka, groupId, this.topics);
     this.deadLetters = await createDeadLetterQueue(kafka, groupId);
     const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 10 } });
     this.consumer = consumer;
     await consumer.connect();
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.subscribe({ topics: this.topics, fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? topicPartitions,
       eachMessage: (payload) => this.process(payload),

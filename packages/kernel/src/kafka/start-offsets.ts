@@ -1,0 +1,27 @@
+// Where a NEW consumer group starts when it should not replay history: kafkajs's
+// `fromBeginning: false` resolves "latest" only at the group's first fetch, after joining, so
+// events published between start-up and that fetch would be skipped. Committing the current end
+// offsets before joining closes that gap. Partitions the group already has offsets for are left
+// alone, so a restarted service carries on where it stopped.
+import type { Kafka } from "kafkajs";
+
+export async function startNewGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+      const fresh = new Set(partitions.filter((p) => Number(p.offset) < 0).map((p) => p.partition));
+      if (fresh.size === 0) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends
+          .filter((end) => fresh.has(end.partition))
+          .map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
