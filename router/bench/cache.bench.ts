@@ -4,23 +4,21 @@
 // private redis-server so "cold" really is empty. Sequential passes give per-request latency cold
 // vs warm; short autocannon runs (c=16, rotating over the products) give throughput.
 // Env: BENCH_DURATION (s per load run, 5), BENCH_PRODUCTS (20). Records bench/results/cache.json.
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createLogger, startSubgraphServer } from "@shopstream/kernel";
+import { createLogger } from "@shopstream/kernel";
 import autocannon from "autocannon";
+import { stripSecurityDirectives } from "../../bench/src/support/supergraph.js";
 import {
   createBrand,
   createCategory,
   createProduct,
   uniqueWord,
 } from "../../subgraphs/catalog/test/support/fixtures.js";
-import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
-import { createFixture as createInventory } from "../../subgraphs/inventory/test/support/fixture.js";
-import { startHarness as startRecommendations } from "../../subgraphs/recommendations/test/support/harness.js";
+import { startProductPageSubgraphs } from "../../tests/e2e/support/product-page-subgraphs.js";
 import { composeSupergraph } from "../src/schema/compose-supergraph.js";
 import { startRouter } from "../src/start-router.js";
-import { startPrivateRedis } from "../test/cache/support/private-redis.js";
 import { startTsx, stop, waitForHttp } from "./support/processes.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
@@ -31,21 +29,7 @@ const query = `query ProductPage($id: ID!) {
   product(id: $id) { id name variants { id sku price { amount currency } availability } recommendations(first: 3) { id name } }
 }`;
 
-const [catalog, recommendations, inventory, redis] = await Promise.all([
-  startCatalog(),
-  startRecommendations(),
-  createInventory(),
-  startPrivateRedis(),
-]);
-const inventoryServer = await startSubgraphServer({
-  name: inventory.app.name,
-  typeDefs: inventory.app.typeDefs,
-  resolvers: inventory.app.resolvers,
-  context: inventory.app.context,
-  port: 0,
-  logger,
-  identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
-});
+const { catalog, recommendations, inventory, inventoryServer, redis } = await startProductPageSubgraphs(logger);
 const urls = { catalog: catalog.url, inventory: inventoryServer.url, recommendations: recommendations.url };
 const cleanups: Array<() => Promise<unknown>> = [];
 
@@ -75,28 +59,12 @@ try {
     root,
   );
   if (!composed.ok) throw new Error(composed.problems.join("\n"));
-  // Stock ApolloGateway refuses supergraphs linking @requiresScopes (a SECURITY feature it cannot
-  // enforce), so its supergraph is composed from an inventory SDL without it (the product page
-  // selects no scoped field).
+  // Stock ApolloGateway refuses supergraphs linking @authenticated/@requiresScopes (SECURITY
+  // features it cannot enforce): it gets the same supergraph with them stripped, as in the suite
+  // (the product page selects no scoped field).
   const dir = await mkdtemp(path.join(os.tmpdir(), "cache-bench-"));
-  const inventorySdl = (await readFile(path.join(root, "subgraphs/inventory/src/schema.graphql"), "utf8"))
-    .replace(/\s*@requiresScopes\(scopes: \[\[[^\]]*\]\]\)/g, "")
-    .replace(', "@requiresScopes"', "");
-  await writeFile(path.join(dir, "inventory.graphql"), inventorySdl);
-  const forGateway = await composeSupergraph(
-    (["catalog", "inventory", "recommendations"] as const).map((name) => ({
-      name,
-      routingUrl: urls[name],
-      schemaFile:
-        name === "inventory"
-          ? path.join(dir, "inventory.graphql")
-          : path.join(root, `subgraphs/${name}/src/schema.graphql`),
-    })),
-    root,
-  );
-  if (!forGateway.ok) throw new Error(forGateway.problems.join("\n"));
   const supergraphPath = path.join(dir, "supergraph.graphql");
-  await writeFile(supergraphPath, forGateway.supergraphSdl);
+  await writeFile(supergraphPath, stripSecurityDirectives(composed.supergraphSdl));
 
   const body = (id: string) => JSON.stringify({ query, variables: { id }, operationName: "ProductPage" });
   const post = async (url: string, id: string) => {

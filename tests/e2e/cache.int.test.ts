@@ -1,17 +1,8 @@
-import path from "node:path";
-import {
-  createLifecycle,
-  createLogger,
-  metricsRegistry,
-  startOutboxRelay,
-  startSubgraphServer,
-  topics,
-} from "@shopstream/kernel";
+import { createLifecycle, createLogger, metricsRegistry, startOutboxRelay, topics } from "@shopstream/kernel";
 import { waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { startCountingProxy } from "../../router/test/cache/support/counting-proxy.js";
-import { startPrivateRedis } from "../../router/test/cache/support/private-redis.js";
 import { parseCatalogEnv } from "../../subgraphs/catalog/src/env.js";
 import {
   createBrand,
@@ -19,19 +10,17 @@ import {
   createProduct,
   uniqueWord,
 } from "../../subgraphs/catalog/test/support/fixtures.js";
-import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
-import { createFixture as createInventory } from "../../subgraphs/inventory/test/support/fixture.js";
-import { startHarness as startRecommendations } from "../../subgraphs/recommendations/test/support/harness.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
+import { startProductPageSubgraphs } from "./support/product-page-subgraphs.js";
 
-const _root = path.resolve(import.meta.dirname, "../..");
 const logger = createLogger("cache-test", "silent");
 const lifecycle = createLifecycle(logger);
 const adminToken = "cache-admin-token-0123456789";
-let catalog: Awaited<ReturnType<typeof startCatalog>>;
-let recommendations: Awaited<ReturnType<typeof startRecommendations>>;
-let inventory: Awaited<ReturnType<typeof createInventory>>;
-let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+type Subgraphs = Awaited<ReturnType<typeof startProductPageSubgraphs>>;
+let catalog: Subgraphs["catalog"];
+let recommendations: Subgraphs["recommendations"];
+let inventory: Subgraphs["inventory"];
+let redis: Subgraphs["redis"];
 let proxies: Record<"catalog" | "inventory" | "recommendations", Awaited<ReturnType<typeof startCountingProxy>>>;
 let router: RunningRouter;
 
@@ -44,21 +33,8 @@ const productPage = `query ProductPage($id: ID!) {
 }`;
 
 beforeAll(async () => {
-  [catalog, recommendations, inventory, redis] = await Promise.all([
-    startCatalog(),
-    startRecommendations(),
-    createInventory(),
-    startPrivateRedis(),
-  ]);
-  const inventoryServer = await startSubgraphServer({
-    name: inventory.app.name,
-    typeDefs: inventory.app.typeDefs,
-    resolvers: inventory.app.resolvers,
-    context: inventory.app.context,
-    port: 0,
-    logger,
-    identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
-  });
+  let inventoryServer: Subgraphs["inventoryServer"];
+  ({ catalog, recommendations, inventory, redis, inventoryServer } = await startProductPageSubgraphs(logger));
   lifecycle.add("inventory http", () => inventoryServer.close());
   const catalogEnv = parseCatalogEnv({ ...process.env });
   await startOutboxRelay({ service: "catalog", env: catalogEnv, logger, lifecycle, topics: [topics.catalogProducts] });

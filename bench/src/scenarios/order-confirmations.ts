@@ -1,8 +1,8 @@
 // placed→confirmed for the orders a checkout run placed, through the saga's events (orders →
 // inventory reserve → payment → CONFIRMED): waits until none is PENDING, then reads both
 // timestamps the orders service recorded (order.placed_at and its CONFIRMED timeline entry).
-import pg from "pg";
 import { percentile } from "../load/stats.js";
+import { connectOrdersDb } from "../support/orders-db.js";
 
 export interface ConfirmationFigures {
   placed: number;
@@ -14,14 +14,7 @@ export interface ConfirmationFigures {
 }
 
 export async function placedToConfirmed(orderIds: string[], timeoutMs = 60_000): Promise<ConfirmationFigures> {
-  const client = new pg.Client({
-    host: "127.0.0.1",
-    port: 5432,
-    user: "shopstream_orders",
-    password: "shopstream",
-    database: "shopstream_orders",
-  });
-  await client.connect();
+  const client = await connectOrdersDb();
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -2,8 +2,8 @@
 // a database seeded before it did so has no such events, so the bench (re)publishes the event for
 // the few products it sells, exactly as catalog does, and waits until orders has them.
 import { catalogEvents, createEventPublisher, createKafka, createLogger } from "@shopstream/kernel";
-import pg from "pg";
 import { generateSeedCatalog } from "../../../subgraphs/catalog/src/seed/generate.js";
+import { connectOrdersDb } from "./orders-db.js";
 
 export interface SellableProduct {
   id: string;
@@ -83,14 +83,7 @@ export async function sellableProducts(_secret: string, count: number): Promise<
 }
 
 async function waitForOrdersReadModel(variantIds: string[]): Promise<void> {
-  const client = new pg.Client({
-    host: "127.0.0.1",
-    port: 5432,
-    user: "shopstream_orders",
-    password: "shopstream",
-    database: "shopstream_orders",
-  });
-  await client.connect();
+  const client = await connectOrdersDb();
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
