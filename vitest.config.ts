@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 
 const sources = ["packages", "subgraphs", "router"];
 
+// Tests use the `_test` twin of every domain database, also when one file is run by hand, so
+// they never write into what `npm start` serves (scripts/test sets the same).
+process.env.PGDATABASE_SUFFIX ??= "_test";
+
 // Two projects: `unit` needs no services; `integration` runs against the real local stack that
 // tests/setup/stack.ts brings up (PostgreSQL, Redis, Kafka) and fails fast when it cannot.
 export default defineConfig({
@@ -11,7 +15,7 @@ export default defineConfig({
         test: {
           name: "unit",
           sequence: { groupOrder: 0 },
-          include: sources.map((dir) => `${dir}/**/test/**/*.test.ts`),
+          include: [...sources.map((dir) => `${dir}/**/test/**/*.test.ts`), "tests/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/*.int.test.ts"],
         },
       },

@@ -20,6 +20,7 @@ export default defineConfig({
       port: Number(process.env.PGPORT ?? 5432),
       user: process.env.PGUSER ?? `shopstream_${domain}`,
       password: process.env.PGPASSWORD ?? "shopstream",
-      database: process.env.PGDATABASE ?? `shopstream_${domain}`,
+      // PGDATABASE_SUFFIX as in the services' environment: `_test` migrates the test twins.
+      database: (process.env.PGDATABASE ?? `shopstream_${domain}`) + (process.env.PGDATABASE_SUFFIX ?? ""),
     }),
 });

@@ -29,7 +29,7 @@ const query = `query ProductPage($id: ID!) {
   product(id: $id) { id name variants { id sku price { amount currency } availability } recommendations(first: 3) { id name } }
 }`;
 
-const { catalog, recommendations, inventory, inventoryServer, redis } = await startProductPageSubgraphs(logger);
+const { catalog, recommendations, inventory, inventoryServer, redis } = await startProductPageSubgraphs();
 const urls = { catalog: catalog.url, inventory: inventoryServer.url, recommendations: recommendations.url };
 const cleanups: Array<() => Promise<unknown>> = [];
 
@@ -154,7 +154,7 @@ try {
   );
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-  await inventoryServer.close();
+  await inventoryServer.stop();
   await Promise.all([catalog.close(), recommendations.close(), inventory.close(), redis.stop()]);
 }
 process.exit(0);

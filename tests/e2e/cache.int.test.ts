@@ -1,9 +1,8 @@
-import { createLifecycle, createLogger, metricsRegistry, startOutboxRelay, topics } from "@shopstream/kernel";
+import { createLifecycle, createLogger, metricsRegistry } from "@shopstream/kernel";
 import { waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { startCountingProxy } from "../../router/test/cache/support/counting-proxy.js";
-import { parseCatalogEnv } from "../../subgraphs/catalog/src/env.js";
 import {
   createBrand,
   createCategory,
@@ -34,17 +33,8 @@ const productPage = `query ProductPage($id: ID!) {
 
 beforeAll(async () => {
   let inventoryServer: Subgraphs["inventoryServer"];
-  ({ catalog, recommendations, inventory, redis, inventoryServer } = await startProductPageSubgraphs(logger));
-  lifecycle.add("inventory http", () => inventoryServer.close());
-  const catalogEnv = parseCatalogEnv({ ...process.env });
-  await startOutboxRelay({ service: "catalog", env: catalogEnv, logger, lifecycle, topics: [topics.catalogProducts] });
-  await startOutboxRelay({
-    service: "inventory",
-    env: inventory.env,
-    logger,
-    lifecycle,
-    topics: [topics.inventoryStock],
-  });
+  ({ catalog, recommendations, inventory, redis, inventoryServer } = await startProductPageSubgraphs());
+  lifecycle.add("inventory service", () => inventoryServer.stop());
   proxies = {
     catalog: await startCountingProxy(catalog.url),
     inventory: await startCountingProxy(inventoryServer.url),
@@ -60,7 +50,7 @@ beforeAll(async () => {
     port: 0,
     identitySecret: catalog.secret,
     logger,
-    cache: { redisUrl: redis.url, kafkaBrokers: catalogEnv.KAFKA_BROKERS, adminToken, redisTimeoutMs: 500 },
+    cache: { redisUrl: redis.url, kafkaBrokers: catalog.env.KAFKA_BROKERS, adminToken, redisTimeoutMs: 500 },
   });
   await router.cache!.ready;
 }, 120_000);

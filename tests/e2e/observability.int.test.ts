@@ -5,17 +5,24 @@ import net from "node:net";
 import path from "node:path";
 import { Writable } from "node:stream";
 
-import { createLogger, createRedis, initTracing, signIdentityHeaders, startSubgraphServer } from "@shopstream/kernel";
+import {
+  createLogger,
+  createRedis,
+  initTracing,
+  type RunningServiceOf,
+  signIdentityHeaders,
+  startService,
+} from "@shopstream/kernel";
 import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/kernel/testing";
+import { startTestService } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { createBrand, createProduct, uniqueWord } from "../../subgraphs/catalog/test/support/fixtures.js";
 import { type Harness, startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
-import { startIdentity } from "../../subgraphs/identity/src/app.js";
-import { createPrisma as createIdentityPrisma } from "../../subgraphs/identity/src/db.js";
-import { parseIdentityEnv } from "../../subgraphs/identity/src/env.js";
+import { identityService } from "../../subgraphs/identity/src/app.js";
 import { uniqueEmail } from "../../subgraphs/identity/test/support/identity-fixture.js";
 import { SIGN_IN, SIGN_UP } from "../../subgraphs/identity/test/support/operations.js";
+import { inventoryService } from "../../subgraphs/inventory/src/app.js";
 import { createFixture as createInventoryFixture } from "../../subgraphs/inventory/test/support/fixture.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
@@ -25,7 +32,7 @@ const silent = createLogger("observability-test", "silent");
 
 let catalog: Harness;
 let inventory: Awaited<ReturnType<typeof createInventoryFixture>>;
-let inventoryServer: { url: string; close(): Promise<void> };
+let inventoryServer: RunningServiceOf<typeof inventoryService>;
 let router: RunningRouter;
 
 beforeAll(async () => {
@@ -33,12 +40,7 @@ beforeAll(async () => {
   initTracing("e2e", { processors: [new SimpleSpanProcessor(exporter)] });
   catalog = await startCatalog();
   inventory = await createInventoryFixture();
-  inventoryServer = await startSubgraphServer({
-    ...inventory.app,
-    port: 0,
-    logger: silent,
-    identitySecret: catalog.secret,
-  });
+  inventoryServer = await startTestService(inventoryService);
   const supergraphSdl = await composeSubgraphs({ catalog: catalog.url, inventory: inventoryServer.url });
   router = await startRouter({
     supergraphSdl,
@@ -50,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await router?.close();
-  await inventoryServer?.close();
+  await inventoryServer?.stop();
   await inventory?.close();
   await catalog?.close();
 });
@@ -123,7 +125,7 @@ describe("logs and readiness of the identity service", () => {
   let redisProcess: ChildProcess | undefined;
   let redisPort: number;
   const lines: string[] = [];
-  let identity: Awaited<ReturnType<typeof startIdentity>>;
+  let identity: RunningServiceOf<typeof identityService>;
   let closeIdentity: () => Promise<void>;
 
   const startRedis = () => {
@@ -140,24 +142,23 @@ describe("logs and readiness of the identity service", () => {
   beforeAll(async () => {
     redisPort = await freePort();
     startRedis();
-    const env = parseIdentityEnv({ ...process.env, REDIS_URL: `redis://127.0.0.1:${redisPort}` });
+    const redisUrl = `redis://127.0.0.1:${redisPort}`;
     const sink = new Writable({
       write: (chunk, _encoding, done) => {
         lines.push(String(chunk));
         done();
       },
     });
-    const logger = createLogger("identity", "debug", sink);
-    const prisma = createIdentityPrisma(env);
-    const redis = createRedis(env);
-    await waitFor(async () => (await redis.ping().catch(() => null)) === "PONG", { what: "private redis" });
-    identity = await startIdentity({ prisma, redis, env, logger, port: 0 });
-    closeIdentity = async () => {
-      await identity.close();
-      await prisma.$disconnect();
-      redis.disconnect();
-    };
+    const probe = createRedis({ REDIS_URL: redisUrl });
+    await waitFor(async () => (await probe.ping().catch(() => null)) === "PONG", { what: "private redis" });
+    probe.disconnect();
+    identity = await startService(identityService, {
+      env: { PORT: "0", REDIS_URL: redisUrl },
+      logger: createLogger("identity", "debug", sink),
+    });
+    closeIdentity = () => identity.stop("test done");
   });
+
   afterAll(async () => {
     await closeIdentity?.();
     redisProcess?.kill("SIGKILL");
@@ -168,10 +169,7 @@ describe("logs and readiness of the identity service", () => {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        ...signIdentityHeaders(
-          { userId: null, sessionId: null, scopes: [] },
-          parseIdentityEnv(process.env).IDENTITY_HMAC_SECRET,
-        ),
+        ...signIdentityHeaders({ userId: null, sessionId: null, scopes: [] }, identity.env.IDENTITY_HMAC_SECRET),
       },
       body: JSON.stringify({ query, variables }),
     });

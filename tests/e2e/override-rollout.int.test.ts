@@ -7,13 +7,14 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createLogger, metricsRegistry, startSubgraphServer } from "@shopstream/kernel";
-import { uniqueName, waitFor } from "@shopstream/kernel/testing";
+import { createLogger, metricsRegistry, type RunningServiceOf } from "@shopstream/kernel";
+import { startTestService, uniqueName, waitFor } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { onNewPath } from "../../router/src/overrides/sticky-bucket.js";
 import { createBrand, createCategory, createProduct } from "../../subgraphs/catalog/test/support/fixtures.js";
 import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
+import { inventoryService } from "../../subgraphs/inventory/src/app.js";
 import { createFixture as createInventory } from "../../subgraphs/inventory/test/support/fixture.js";
 import { startHarness as startLegacy } from "../../subgraphs/legacy/test/support/harness.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
@@ -25,7 +26,7 @@ const NEW_ANSWER = "LOW_STOCK";
 
 let catalog: Awaited<ReturnType<typeof startCatalog>>;
 let inventory: Awaited<ReturnType<typeof createInventory>>;
-let inventoryServer: { url: string; close(): Promise<void> };
+let inventoryServer: RunningServiceOf<typeof inventoryService>;
 let legacy: Awaited<ReturnType<typeof startLegacy>>;
 let router: RunningRouter;
 let rolloutDir: string;
@@ -36,15 +37,7 @@ const setPercent = (percent: number) => writeFile(rolloutFile, JSON.stringify({ 
 
 beforeAll(async () => {
   [catalog, inventory, legacy] = await Promise.all([startCatalog(), createInventory(), startLegacy()]);
-  inventoryServer = await startSubgraphServer({
-    name: "inventory",
-    typeDefs: inventory.app.typeDefs,
-    resolvers: inventory.app.resolvers as never,
-    context: inventory.app.context,
-    port: 0,
-    logger: createLogger("inventory-test", "warn"),
-    identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
-  });
+  inventoryServer = await startTestService(inventoryService);
   const supergraphSdl = await composeSubgraphs({
     catalog: catalog.url,
     inventory: inventoryServer.url,
@@ -79,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await router?.close();
-  await Promise.all([catalog?.close(), inventoryServer?.close(), legacy?.close()]);
+  await Promise.all([catalog?.close(), inventoryServer?.stop(), legacy?.close()]);
   await inventory?.close();
   if (rolloutDir) await rm(rolloutDir, { recursive: true, force: true });
 });

@@ -21,7 +21,7 @@ describe("local stack", () => {
         port: 5432,
         user: "shopstream_catalog",
         password: "shopstream",
-        database: "shopstream_catalog",
+        database: `shopstream_catalog${process.env.PGDATABASE_SUFFIX ?? ""}`,
       }),
     });
     try {

@@ -2,7 +2,7 @@
 // a database seeded before it did so has no such events, so the bench (re)publishes the event for
 // the few products it sells, exactly as catalog does, and waits until orders has them.
 import { catalogEvents, createEventPublisher, createKafka, createLogger } from "@shopstream/kernel";
-import { generateSeedCatalog } from "../../../subgraphs/catalog/src/seed/generate.js";
+import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import { connectOrdersDb } from "./orders-db.js";
 
 export interface SellableProduct {

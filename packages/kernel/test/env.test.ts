@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EnvError, kafkaEnv, parseEnv, postgresEnv } from "../src/index.js";
+import { EnvError, kafkaEnv, parseEnv, pgConnection, postgresEnv } from "../src/index.js";
 
 describe("parseEnv", () => {
   const shape = { ...postgresEnv("catalog"), ...kafkaEnv, PORT: z.coerce.number().int().min(1) };
@@ -13,6 +13,12 @@ describe("parseEnv", () => {
       PGDATABASE: "shopstream_catalog",
       KAFKA_BROKERS: ["127.0.0.1:9092"],
     });
+  });
+
+  it("moves every domain to its twin database with one suffix", () => {
+    const env = parseEnv(shape, { PORT: "4002", PGDATABASE_SUFFIX: "_test" });
+    expect(pgConnection(env).database).toBe("shopstream_catalog_test");
+    expect(() => parseEnv(shape, { PORT: "4002", PGDATABASE_SUFFIX: "; drop" })).toThrow(/PGDATABASE_SUFFIX/);
   });
 
   it("lists every problem by variable name", () => {

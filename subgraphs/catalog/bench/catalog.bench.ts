@@ -5,8 +5,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { signIdentityHeaders } from "@shopstream/kernel";
+import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import autocannon from "autocannon";
-import { generateSeedCatalog } from "../src/seed/generate.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const port = Number(process.env.CATALOG_BENCH_PORT ?? 4802);

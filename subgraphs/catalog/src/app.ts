@@ -1,10 +1,11 @@
-// Builds the catalog subgraph from its dependencies. server.ts runs it as a process; tests build
-// it around their own Prisma client (e.g. one that counts SQL statements).
+// The catalog service: products, variants, prices, categories and search. Publishes
+// catalog.products through its outbox; consumes nothing.
 import { readFileSync } from "node:fs";
-import { type BaseRequestContext, createOutbox, type Logger, startSubgraphServer } from "@shopstream/kernel";
+import { type BaseRequestContext, createOutbox, defineService, topics } from "@shopstream/kernel";
 import { parse } from "graphql";
 import type { CatalogContext } from "./context.js";
-import type { CatalogPrisma } from "./db.js";
+import { createPrisma } from "./db.js";
+import { type CatalogEnv, catalogEnvShape } from "./env.js";
 import { createLoaders } from "./loaders/index.js";
 import { createRepositories } from "./repositories/index.js";
 import { resolvers } from "./resolvers/index.js";
@@ -12,32 +13,24 @@ import { createServices } from "./services/index.js";
 
 export const typeDefs = parse(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
-export function createCatalogSubgraph(prisma: CatalogPrisma) {
-  const repositories = createRepositories(prisma);
-  const services = createServices({ prisma, repositories, outbox: createOutbox("catalog") });
-  return {
-    name: "catalog",
-    typeDefs,
-    resolvers,
-    /** Fresh loaders per request: their caches must not outlive the request or cross callers. */
-    context: (base: BaseRequestContext): CatalogContext => ({
-      ...base,
+export const catalogService = defineService({
+  name: "catalog",
+  envShape: catalogEnvShape,
+  createDatabase: (env: CatalogEnv, options) => createPrisma(env, options),
+  build({ db }) {
+    const repositories = createRepositories(db);
+    const services = createServices({ prisma: db, repositories, outbox: createOutbox("catalog") });
+    return {
+      typeDefs,
+      resolvers,
       services,
-      loaders: createLoaders(repositories),
-    }),
-    readiness: { postgres: () => prisma.$queryRaw`SELECT 1` },
-  };
-}
-
-export interface StartCatalogOptions {
-  prisma: CatalogPrisma;
-  logger: Logger;
-  port: number;
-  host?: string;
-  identitySecret: string;
-  kafkaBrokers?: string[];
-}
-
-export function startCatalog({ prisma, ...server }: StartCatalogOptions) {
-  return startSubgraphServer({ ...createCatalogSubgraph(prisma), ...server });
-}
+      publishes: [topics.catalogProducts],
+      /** Fresh loaders per request: their caches must not outlive the request or cross callers. */
+      context: (base: BaseRequestContext): CatalogContext => ({
+        ...base,
+        services,
+        loaders: createLoaders(repositories),
+      }),
+    };
+  },
+});

@@ -1,7 +1,7 @@
 // Prisma client factory. The client runs without native engines (engineType = "client") on the
 // pg driver adapter, see prisma/catalog/schema/schema.prisma.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { type PgEnv, pgConnection } from "@shopstream/kernel";
+import { type DatabaseOptions, type PgEnv, pgConnection } from "@shopstream/kernel";
 import { Prisma, PrismaClient } from "../../../prisma/catalog/generated/client/index.js";
 
 export { Prisma };
@@ -9,18 +9,13 @@ export type CatalogPrisma = PrismaClient;
 /** The client handed to an interactive transaction callback. */
 export type CatalogTx = Prisma.TransactionClient;
 
-export interface CreatePrismaOptions {
-  /** Called once per SQL statement sent; used by tests to prove batching (and for debug logs). */
-  onQuery?: (sql: string) => void;
-}
-
 /**
  * Typo-tolerant search matches names whose trigram word similarity to the query reaches this
  * (pg_trgm's default, 0.6, misses one-letter typos in short words such as "lether" → "leather").
  */
 const wordSimilarityThreshold = 0.5;
 
-export function createPrisma(env: PgEnv, options: CreatePrismaOptions = {}): CatalogPrisma {
+export function createPrisma(env: PgEnv, options: DatabaseOptions = {}): CatalogPrisma {
   const adapter = new PrismaPg({
     ...pgConnection(env),
     options: `-c pg_trgm.word_similarity_threshold=${wordSimilarityThreshold}`,

@@ -4,12 +4,12 @@
 // catalog.product.changed event in the same transaction, so read models elsewhere (orders' price
 // list, recommendations' classification) learn the seeded catalog; a second run sends nothing.
 import { createOutbox } from "@shopstream/kernel";
+import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import { createPrisma } from "./db.js";
 import { parseCatalogEnv } from "./env.js";
 import { recordProductChanged } from "./events/catalog-events.js";
 import type { Product } from "./repositories/product-repository.js";
 import type { Variant } from "./repositories/variant-repository.js";
-import { generateSeedCatalog } from "./seed/generate.js";
 
 const catalog = generateSeedCatalog();
 const prisma = createPrisma(parseCatalogEnv());

@@ -1,5 +1,5 @@
+import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import { describe, expect, it } from "vitest";
-import { generateSeedCatalog } from "../src/seed/generate.js";
 import { checkVariants } from "../src/services/product-validation.js";
 
 describe("seed catalog", () => {

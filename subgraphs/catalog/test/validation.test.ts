@@ -1,7 +1,7 @@
+import { slugify } from "@shopstream/kernel";
 import { describe, expect, it } from "vitest";
 import { validateMoney, validatePricePair } from "../src/services/money.js";
 import { checkSlug, checkText, checkVariants } from "../src/services/product-validation.js";
-import { slugify } from "../src/services/slug.js";
 
 const variant = (overrides: Partial<Parameters<typeof checkVariants>[0][number]> = {}) => ({
   sku: "ABC-1",

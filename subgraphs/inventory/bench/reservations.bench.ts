@@ -3,10 +3,8 @@
 // SKUs. Each reservation is a full saga step: claim, lock, allocate, movement + projection,
 // outbox events, commit. Runs through the service, as the order.placed handler does.
 import { randomUUID } from "node:crypto";
-import { createLogger } from "@shopstream/kernel";
-import { configFromEnv, createInventoryApp } from "../src/app.js";
-import { createPrisma } from "../src/db.js";
-import { parseInventoryEnv } from "../src/env.js";
+import { buildService } from "@shopstream/kernel";
+import { inventoryService } from "../src/app.js";
 import { upsertWarehouse } from "../src/repositories/warehouse-repository.js";
 import { seedWarehouses } from "../src/seed/plan.js";
 
@@ -14,11 +12,11 @@ const CONCURRENCY = 16;
 const SECONDS = 10;
 const SPREAD_SKUS = 1_000;
 
-createLogger("inventory-bench", "silent");
-const env = parseInventoryEnv({ ...process.env, PG_POOL_MAX: String(CONCURRENCY + 4) });
-const prisma = createPrisma(env);
+const inventory = await buildService(inventoryService, {
+  env: { PG_POOL_MAX: String(CONCURRENCY + 4), LOG_LEVEL: "silent" },
+});
+const { db: prisma, services } = inventory;
 for (const warehouse of seedWarehouses) await upsertWarehouse(prisma, warehouse);
-const { services } = createInventoryApp({ prisma, config: configFromEnv(env) });
 const run = randomUUID().slice(0, 8);
 
 async function stock(variantIds: string[], quantity: number) {
@@ -82,5 +80,5 @@ console.log(
     spreadOver1000Skus: spreadResult,
   }),
 );
-await prisma.$disconnect();
+await inventory.stop("bench done");
 process.exit(0);

@@ -16,8 +16,6 @@ export const inventoryEnvShape = {
   RESERVATION_TTL_SECONDS: positiveInt.default(15 * 60),
   /** How often the sweeper looks for expired reservations. */
   RESERVATION_SWEEP_INTERVAL_MS: positiveInt.default(10_000),
-  /** Consumer group for order events; tests set a unique one per run. */
-  INVENTORY_CONSUMER_GROUP: z.string().min(1).default("inventory"),
 };
 
 export type InventoryEnv = ReturnType<typeof parseInventoryEnv>;

@@ -1,5 +1,7 @@
-import { createSubgraphApollo, type Identity, startSubgraphServer } from "@shopstream/kernel";
+import { createSubgraphApollo, type Identity } from "@shopstream/kernel";
+import { startTestService } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inventoryService } from "../src/app.js";
 import type { InventoryContext } from "../src/context.js";
 import { createFixture, type Fixture, identityHeaders, logger } from "./support/fixture.js";
 
@@ -7,7 +9,7 @@ let fx: Fixture;
 let apollo: ReturnType<typeof createSubgraphApollo<InventoryContext>>;
 beforeAll(async () => {
   fx = await createFixture();
-  apollo = createSubgraphApollo<InventoryContext>(fx.app);
+  apollo = createSubgraphApollo<InventoryContext>({ name: "inventory", ...fx.app });
   await apollo.start();
 });
 afterAll(async () => {
@@ -149,12 +151,7 @@ describe("admin mutations", () => {
 
 describe("over HTTP", () => {
   it("rejects unsigned requests and answers signed ones", async () => {
-    const server = await startSubgraphServer({
-      ...fx.app,
-      port: 0,
-      logger,
-      identitySecret: fx.env.IDENTITY_HMAC_SECRET,
-    });
+    const server = await startTestService(inventoryService);
     try {
       const body = JSON.stringify({
         query: entities,
@@ -175,7 +172,7 @@ describe("over HTTP", () => {
         ((await signed.json()) as { data: { _entities: { availability: string }[] } }).data._entities[0]?.availability,
       ).toBe("OUT_OF_STOCK");
     } finally {
-      await server.close();
+      await server.stop();
     }
   });
 });

@@ -74,10 +74,10 @@ describe("reservations", () => {
     const variantId = fx.newVariant();
     const orderId = fx.newOrder();
     await fx.receive(variantId, "wh-ams", 10);
-    const handler = fx.app.handlers.find((h) => h.definition.type === "orders.order.placed")!;
+    const handler = fx.app.consumers.handlers.find((h) => h.definition.type === "orders.order.placed")!;
     for (let i = 0; i < 2; i++) {
       const event = placedEvent(orderId, [orderLine(variantId, 4)]);
-      await fx.app.transaction((tx) => handler.handle(event, tx));
+      await fx.app.consumers.transaction((tx) => handler.handle(event, tx));
     }
     expect((await fx.stockRows(variantId))[0]).toMatchObject({ reserved: 4, available: 6 });
     expect(await fx.outboxEvents("inventory.stock.reserved", orderId)).toHaveLength(1);

@@ -1,30 +1,19 @@
-// The checkout saga over real Kafka: order events go onto orders.orders, the inventory's
-// consumer (unique group per run) reserves, the outbox relay publishes the replies on
-// inventory.stock, and an observer consumer sees them.
-import {
-  ConsumerRunner,
-  createEventPublisher,
-  type EventEnvelope,
-  ensureTopics,
-  OutboxRelay,
-  pgConnection,
-  topics,
-} from "@shopstream/kernel";
-import { uniqueName, waitFor } from "@shopstream/kernel/testing";
+// The checkout saga over real Kafka: order events go onto orders.orders, the inventory service
+// (started by the kernel runtime, with a consumer group of its own) reserves, its outbox relay
+// publishes the replies on inventory.stock, and an observer consumer sees them.
+import { type EventEnvelope, ensureTopics, type RunningServiceOf, topics } from "@shopstream/kernel";
+import { startTestService, uniqueName, waitFor } from "@shopstream/testkit";
 import { type Consumer, Kafka, logLevel, type Producer } from "kafkajs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InventoryTx } from "../src/db.js";
-import { createFixture, type Fixture, logger, orderLine, placedEvent } from "./support/fixture.js";
+import { inventoryService } from "../src/app.js";
+import { createFixture, type Fixture, orderLine, placedEvent } from "./support/fixture.js";
 
 const kafka = new Kafka({ clientId: "inventory-saga-test", brokers: ["127.0.0.1:9092"], logLevel: logLevel.NOTHING });
 let fx: Fixture;
-let runner: ConsumerRunner<InventoryTx>;
-let relay: OutboxRelay;
-let pool: pg.Pool;
+let service: RunningServiceOf<typeof inventoryService>;
+let groupId: string;
 let producer: Producer;
 let observer: Consumer;
-const groupId = uniqueName("inventory-saga");
 const seen: EventEnvelope<Record<string, unknown>>[] = [];
 
 beforeAll(async () => {
@@ -42,28 +31,16 @@ beforeAll(async () => {
   });
   await fetched; // offsets are resolved once a fetch completed: nothing later is missed
 
-  runner = new ConsumerRunner<InventoryTx>({
-    kafka,
-    groupId,
-    handlers: fx.app.handlers,
-    transaction: fx.app.transaction,
-    logger,
-    fromBeginning: false,
-  });
-  await runner.start();
-  pool = new pg.Pool({ ...pgConnection(fx.env), max: 2 });
+  groupId = uniqueName("inventory-saga");
+  service = await startTestService(inventoryService, { consumerGroup: groupId });
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  relay = new OutboxRelay({ pool, publisher: await createEventPublisher(kafka), logger, pollIntervalMs: 100 });
-  await relay.start();
 }, 120_000);
 
 afterAll(async () => {
-  await relay?.stop();
-  await runner?.stop();
+  await service?.stop();
   await observer?.disconnect();
   await producer?.disconnect();
-  await pool?.end();
   await fx?.close();
 });
 

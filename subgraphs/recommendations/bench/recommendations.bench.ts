@@ -3,10 +3,8 @@
 //  1. learning throughput: confirmed orders applied per second (3 products each);
 //  2. read latency p50/p99 of the three lists, cold (cached blocks dropped first) and warm.
 import { randomInt, randomUUID } from "node:crypto";
-import { catalogEvents, createLogger, createRedis, orderEvents } from "@shopstream/kernel";
-import { CACHE_PREFIX, createRecommendationsApp } from "../src/app.js";
-import { createPrisma } from "../src/db.js";
-import { parseRecommendationsEnv } from "../src/env.js";
+import { buildService, catalogEvents, orderEvents } from "@shopstream/kernel";
+import { CACHE_PREFIX, recommendationsService } from "../src/app.js";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
 const CATEGORIES = 20;
@@ -16,18 +14,13 @@ const READS = 200;
 /** Read targets: few enough that warm reads hit cached blocks. */
 const HOT = 20;
 
-const env = parseRecommendationsEnv();
-const prisma = createPrisma(env);
-const redis = createRedis(env);
 const now = new Date(Date.UTC(2100, 0, 1) + randomInt(0, 170_000) * 3_600_000 + 1_800_000);
-const app = createRecommendationsApp({
-  prisma,
-  redis,
-  logger: createLogger("recommendations-bench", "error"),
-  cacheTtlSeconds: 600,
-  trendingTtlSeconds: 600,
-  now: () => now,
+const built = await buildService(recommendationsService, {
+  env: { LOG_LEVEL: "error", RECS_CACHE_TTL_S: "600", RECS_TRENDING_TTL_S: "600" },
+  clock: () => now,
 });
+const { db: prisma, redis, services } = built;
+const app = { ...built.parts.consumers, services };
 const run = randomUUID().slice(0, 8);
 const product = (i: number) => `bench-${run}-p${i}`;
 const user = (i: number) => `bench-${run}-u${i}`;
@@ -129,5 +122,4 @@ for (const cold of [true, false]) {
   );
   await latency(`Query.trending(10) ${tag}`, () => recommendations.trending("DAY", 10), cold);
 }
-await redis.quit();
-await prisma.$disconnect();
+await built.stop("bench done");

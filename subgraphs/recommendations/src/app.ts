@@ -1,58 +1,46 @@
-// Builds the recommendations subgraph and its event consumers from their dependencies.
-// server.ts runs them as a process; tests build them around their own clients and consumer group.
+// The recommendations service: co-purchases, per-user affinities and trending lists, all built
+// from events (orders.orders, catalog.products); produces no events. Lists are cached in Redis.
 import { readFileSync } from "node:fs";
-import { type BaseRequestContext, createRedisCache, type Logger } from "@shopstream/kernel";
+import { type BaseRequestContext, createRedisCache, defineService } from "@shopstream/kernel";
 import { parse } from "graphql";
-import type { Redis } from "ioredis";
 import type { RecommendationsContext } from "./context.js";
-import type { RecommendationsPrisma } from "./db.js";
+import { createPrisma } from "./db.js";
+import { type RecommendationsEnv, recommendationsEnvShape } from "./env.js";
 import { createEventTransaction } from "./events/event-transaction.js";
 import { eventHandlers } from "./events/handlers.js";
 import { createLoaders } from "./loaders/index.js";
 import { createRepositories } from "./repositories/index.js";
 import { resolvers } from "./resolvers/index.js";
 import { createServices } from "./services/index.js";
+import { salesBucketPruning } from "./services/sales-retention.js";
 
 export const typeDefs = parse(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
 /** Namespace of this service's keys in the shared Redis. */
 export const CACHE_PREFIX = "recs:";
 
-export interface RecommendationsDeps {
-  prisma: RecommendationsPrisma;
-  redis: Redis;
-  logger: Logger;
-  cacheTtlSeconds: number;
-  trendingTtlSeconds: number;
-  /** The clock trending windows end at (tests may pin it). */
-  now?: () => Date;
-}
-
-export function createRecommendationsApp({ prisma, redis, logger, cacheTtlSeconds, ...rest }: RecommendationsDeps) {
-  const cache = createRedisCache(redis, { prefix: CACHE_PREFIX, ttlSeconds: cacheTtlSeconds, logger });
-  const repositories = createRepositories(prisma);
-  const services = createServices({ repositories, cache, ...rest });
-  return {
-    services,
-    subgraph: {
-      name: "recommendations",
+export const recommendationsService = defineService({
+  name: "recommendations",
+  envShape: recommendationsEnvShape,
+  createDatabase: (env: RecommendationsEnv) => createPrisma(env),
+  redis: true,
+  build({ db, redis, env, logger, clock }) {
+    const cache = createRedisCache(redis, { prefix: CACHE_PREFIX, ttlSeconds: env.RECS_CACHE_TTL_S, logger });
+    const repositories = createRepositories(db);
+    const services = createServices({ repositories, cache, trendingTtlSeconds: env.RECS_TRENDING_TTL_S, now: clock });
+    return {
       typeDefs,
       resolvers,
+      services,
+      /** The transaction drops the cached lists a handler names, after the commit. */
+      consumers: { handlers: eventHandlers, transaction: createEventTransaction(db, cache, logger) },
+      jobs: [salesBucketPruning(repositories, clock)],
       /** Fresh loaders per request: their caches must not outlive the request. */
       context: (base: BaseRequestContext): RecommendationsContext => ({
         ...base,
         services,
         loaders: createLoaders(repositories),
       }),
-      readiness: {
-        postgres: () => prisma.$queryRaw`SELECT 1`,
-        redis: () => redis.ping(),
-      },
-    },
-    /** For the consumer runner: handlers and their transaction (which drops cached lists after commit). */
-    handlers: eventHandlers,
-    transaction: createEventTransaction(prisma, cache, logger),
-  };
-}
-
-export type RecommendationsApp = ReturnType<typeof createRecommendationsApp>;
+    };
+  },
+});

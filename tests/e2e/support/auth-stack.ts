@@ -1,17 +1,15 @@
 // Real identity, catalog and inventory subgraphs (each behind a counting proxy) composed into an
 // in-memory supergraph, and the router verifying identity's access tokens against its JWKS.
-import path from "node:path";
-import { createLogger, startSubgraphServer } from "@shopstream/kernel";
+import { createLogger } from "@shopstream/kernel";
+import { startTestService } from "@shopstream/testkit";
 import type { AuthOptions } from "../../../router/src/auth/start-auth.js";
 import { type RunningRouter, startRouter } from "../../../router/src/index.js";
 import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
 import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
+import { inventoryService } from "../../../subgraphs/inventory/src/app.js";
 import { createFixture as createInventoryFixture } from "../../../subgraphs/inventory/test/support/fixture.js";
 import { composeSubgraphs } from "./compose-subgraphs.js";
 import { startCountingProxy } from "./counting-proxy.js";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-const _schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
 
 export interface GraphQLBody {
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
@@ -23,12 +21,7 @@ export async function startAuthStack() {
   const identity = await startIdentityFixture();
   const catalog = await startCatalog();
   const inventory = await createInventoryFixture();
-  const inventoryServer = await startSubgraphServer({
-    ...inventory.app,
-    port: 0,
-    logger: createLogger("inventory-test", "silent"),
-    identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
-  });
+  const inventoryServer = await startTestService(inventoryService);
   const proxies = {
     identity: await startCountingProxy(identity.server.url),
     catalog: await startCountingProxy(catalog.url),
@@ -80,8 +73,7 @@ export async function startAuthStack() {
     async close() {
       await router.close();
       await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
-      await inventoryServer.close();
-      await Promise.all([identity.close(), catalog.close(), inventory.close()]);
+      await Promise.all([identity.close(), catalog.close(), inventoryServer.stop(), inventory.close()]);
     },
   };
 }

@@ -5,36 +5,17 @@
 // (fromBeginning: false), so nothing replays other runs' history; the groups have joined before
 // start returns, so a caller creating its data afterwards misses none of its events.
 // Call initTracing before startCheckoutStack if the spans matter: the first call in a process wins.
-import path from "node:path";
-import {
-  createLifecycle,
-  createLogger,
-  createRedis,
-  type Identity,
-  signIdentityHeaders,
-  startConsumers,
-  startOutboxRelay,
-  startSubgraphServer,
-  topics,
-} from "@shopstream/kernel";
-import { uniqueName } from "@shopstream/kernel/testing";
+import { createLifecycle, createLogger, type Identity, signIdentityHeaders } from "@shopstream/kernel";
+import { startTestService, uniqueName } from "@shopstream/testkit";
 import { startRouter } from "../../../router/src/index.js";
-import { parseCatalogEnv } from "../../../subgraphs/catalog/src/env.js";
 import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
 import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
+import { inventoryService } from "../../../subgraphs/inventory/src/app.js";
 import { createFixture as createInventoryFixture } from "../../../subgraphs/inventory/test/support/fixture.js";
-import { createOrdersApp } from "../../../subgraphs/orders/src/app.js";
-import { createPrisma as createOrdersPrisma } from "../../../subgraphs/orders/src/db.js";
-import { parseOrdersEnv } from "../../../subgraphs/orders/src/env.js";
+import { ordersService } from "../../../subgraphs/orders/src/app.js";
 import { startPaymentSimulator } from "../../../subgraphs/orders/src/payments/simulator/server.js";
-import { startOrdersRuntime } from "../../../subgraphs/orders/src/runtime.js";
-import { createRecommendationsApp } from "../../../subgraphs/recommendations/src/app.js";
-import { createPrisma as createRecommendationsPrisma } from "../../../subgraphs/recommendations/src/db.js";
-import { parseRecommendationsEnv } from "../../../subgraphs/recommendations/src/env.js";
+import { recommendationsService } from "../../../subgraphs/recommendations/src/app.js";
 import { composeSubgraphs } from "./compose-subgraphs.js";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-const _schemaFile = (name: string) => path.join(root, `subgraphs/${name}/src/schema.graphql`);
 
 export interface GraphQLBody {
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
@@ -78,117 +59,34 @@ export async function startCheckoutStack() {
   try {
     const identity = await startIdentityFixture();
     lifecycle.add("identity", () => identity.close());
-
-    // Catalog: the HTTP subgraph plus the relay that turns its outbox into catalog.products events.
     const catalog = await startCatalog();
     lifecycle.add("catalog", () => catalog.close());
-    const catalogEnv = parseCatalogEnv(process.env);
-    await startOutboxRelay({
-      service: "catalog",
-      env: catalogEnv,
-      logger,
-      lifecycle,
-      topics: [topics.catalogProducts],
-    });
 
-    // Inventory: what its server.ts starts, with this run's consumer group.
+    // Inventory: the running service, plus the fixture's helpers (stock, rows) on its database.
     const inventory = await createInventoryFixture();
-    lifecycle.add("inventory prisma", () => inventory.close());
-    await startOutboxRelay({
-      service: "inventory",
-      env: inventory.env,
-      logger,
-      lifecycle,
-      topics: [topics.inventoryStock],
-    });
-    await startConsumers({
-      service: "inventory",
-      groupId: groups.inventory,
-      fromBeginning: false,
-      brokers: inventory.env.KAFKA_BROKERS,
-      logger,
-      lifecycle,
-      handlers: inventory.app.handlers,
-      transaction: inventory.app.transaction,
-    });
-    const inventoryServer = await startSubgraphServer({
-      ...inventory.app,
-      port: 0,
-      logger,
-      identitySecret: inventory.env.IDENTITY_HMAC_SECRET,
-    });
-    lifecycle.add("inventory http", () => inventoryServer.close());
+    lifecycle.add("inventory fixture", () => inventory.close());
+    const inventoryServer = await startTestService(inventoryService, { consumerGroup: groups.inventory });
+    lifecycle.add("inventory", () => inventoryServer.stop());
 
     // Orders: unprefixed topics (scope ""), the simulated provider on an ephemeral port, no sweeper.
     const simulator = await startPaymentSimulator();
     lifecycle.add("payment simulator", () => simulator.close());
-    const ordersEnv = parseOrdersEnv({
-      ...process.env,
-      EVENT_TOPIC_PREFIX: "",
-      PAYMENT_PROVIDER_URL: simulator.url,
-      PAYMENT_TIMEOUT_MS: "5000",
+    const orders = await startTestService(ordersService, {
+      consumerGroup: groups.orders,
+      env: { PAYMENT_SIMULATOR_START: "false", PAYMENT_PROVIDER_URL: simulator.url, PAYMENT_TIMEOUT_MS: "5000" },
     });
-    const ordersPrisma = createOrdersPrisma(ordersEnv);
-    lifecycle.add("orders prisma", () => ordersPrisma.$disconnect());
-    const orders = createOrdersApp({ env: ordersEnv, prisma: ordersPrisma, logger });
-    await startOrdersRuntime({
-      app: orders,
-      env: ordersEnv,
-      prisma: ordersPrisma,
-      logger,
-      lifecycle,
-      groupId: groups.orders,
-      fromBeginning: false,
-      sweep: false,
-    });
-    const ordersServer = await startSubgraphServer({
-      name: orders.name,
-      typeDefs: orders.typeDefs,
-      resolvers: orders.resolvers as never,
-      port: 0,
-      logger,
-      identitySecret: ordersEnv.IDENTITY_HMAC_SECRET,
-      context: orders.context,
-    });
-    lifecycle.add("orders http", () => ordersServer.close());
+    lifecycle.add("orders", () => orders.stop());
 
     // Recommendations: learns from orders.order.confirmed and catalog.products.
-    const recommendationsEnv = parseRecommendationsEnv(process.env);
-    const recommendationsPrisma = createRecommendationsPrisma(recommendationsEnv);
-    lifecycle.add("recommendations prisma", () => recommendationsPrisma.$disconnect());
-    const redis = createRedis(recommendationsEnv, { name: "checkout-e2e" });
-    lifecycle.add("recommendations redis", async () => void (await redis.quit()));
-    const recommendations = createRecommendationsApp({
-      prisma: recommendationsPrisma,
-      redis,
-      logger,
-      cacheTtlSeconds: recommendationsEnv.RECS_CACHE_TTL_S,
-      trendingTtlSeconds: recommendationsEnv.RECS_TRENDING_TTL_S,
-    });
-    await startConsumers({
-      service: "recommendations",
-      groupId: groups.recommendations,
-      fromBeginning: false,
-      brokers: recommendationsEnv.KAFKA_BROKERS,
-      logger,
-      lifecycle,
-      handlers: recommendations.handlers,
-      transaction: recommendations.transaction,
-    });
-    const recommendationsServer = await startSubgraphServer({
-      ...recommendations.subgraph,
-      port: 0,
-      logger,
-      identitySecret: recommendationsEnv.IDENTITY_HMAC_SECRET,
-    });
-    lifecycle.add("recommendations http", () => recommendationsServer.close());
+    const recommendations = await startTestService(recommendationsService, { consumerGroup: groups.recommendations });
+    lifecycle.add("recommendations", () => recommendations.stop());
 
     const urls = {
       identity: identity.server.url,
       catalog: catalog.url,
       inventory: inventoryServer.url,
-      orders: ordersServer.url,
-      recommendations: recommendationsServer.url,
+      orders: orders.url,
+      recommendations: recommendations.url,
     };
     const supergraphSdl = await composeSubgraphs(urls);
     const router = await startRouter({
@@ -207,7 +105,7 @@ export async function startCheckoutStack() {
     return {
       catalog,
       inventory,
-      ordersPrisma,
+      ordersPrisma: orders.db,
       simulator,
       groups,
       urls: { ...urls, router: router.url },
@@ -224,7 +122,7 @@ export async function startCheckoutStack() {
       inventoryGql: (query: string, variables: Record<string, unknown>, identity: Partial<Identity>) =>
         post(inventoryServer.url, query, variables, { identity, secret: inventory.env.IDENTITY_HMAC_SECRET }),
       ordersGql: (query: string, variables: Record<string, unknown>, identity: Partial<Identity>) =>
-        post(ordersServer.url, query, variables, { identity, secret: ordersEnv.IDENTITY_HMAC_SECRET }),
+        post(orders.url, query, variables, { identity, secret: orders.env.IDENTITY_HMAC_SECRET }),
       close: () => lifecycle.shutdown("checkout e2e done"),
     };
   } catch (error) {

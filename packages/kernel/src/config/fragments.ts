@@ -9,8 +9,9 @@ export const serviceEnv = {
   HOST: z.string().default("127.0.0.1"),
 };
 
+/** The HTTP port; 0 asks the OS for a free one (the runtime reports the port it got). */
 export function portEnv(defaultPort: number) {
-  return { PORT: port.default(defaultPort) };
+  return { PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) };
 }
 
 export function postgresEnv(domain: string) {
@@ -20,6 +21,14 @@ export function postgresEnv(domain: string) {
     PGUSER: z.string().default(`shopstream_${domain}`),
     PGPASSWORD: z.string().default("shopstream"),
     PGDATABASE: z.string().default(`shopstream_${domain}`),
+    /**
+     * Appended to PGDATABASE: one switch moves every domain to its twin database. The test
+     * command sets `_test`, so tests never write into what `npm start` serves.
+     */
+    PGDATABASE_SUFFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "lower-case letters, digits and _ only")
+      .default(""),
     PG_POOL_MAX: z.coerce.number().int().min(1).default(10),
   };
 }

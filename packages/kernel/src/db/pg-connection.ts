@@ -5,6 +5,7 @@ export interface PgEnv {
   PGUSER: string;
   PGPASSWORD: string;
   PGDATABASE: string;
+  PGDATABASE_SUFFIX: string;
   PG_POOL_MAX: number;
 }
 
@@ -14,7 +15,7 @@ export function pgConnection(env: PgEnv) {
     port: env.PGPORT,
     user: env.PGUSER,
     password: env.PGPASSWORD,
-    database: env.PGDATABASE,
+    database: env.PGDATABASE + env.PGDATABASE_SUFFIX,
     max: env.PG_POOL_MAX,
   };
 }

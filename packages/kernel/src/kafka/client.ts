@@ -2,6 +2,7 @@
 // consumer runner, so the client library can be replaced (kafkajs is in maintenance mode).
 import { type Admin, Kafka, type KafkaConfig, logLevel } from "kafkajs";
 import type { Logger } from "../logging/logger.js";
+import { retryKafkaStartup } from "./startup-retry.js";
 
 export function createKafka(options: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
   const config: KafkaConfig = {
@@ -34,23 +35,28 @@ export async function ensureTopics(
   numPartitions = topicPartitions,
   timeoutMs = 30_000,
 ): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const wanted = [...new Set(topics.flatMap((t) => [t, `${t}.dlq`]))];
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      try {
-        await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })), waitForLeaders: false });
-      } catch (error) {
-        if (!createdByAnother(error)) throw error;
+  const wanted = [...new Set(topics.flatMap((t) => [t, `${t}.dlq`]))];
+  await retryKafkaStartup(`create topics ${wanted.join(", ")}`, async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((t) => !existing.has(t));
+      if (missing.length > 0) {
+        try {
+          await admin.createTopics({
+            topics: missing.map((topic) => ({ topic, numPartitions })),
+            waitForLeaders: false,
+          });
+        } catch (error) {
+          if (!createdByAnother(error)) throw error;
+        }
       }
+      await waitForLeaders(admin, wanted, timeoutMs);
+    } finally {
+      await admin.disconnect();
     }
-    await waitForLeaders(admin, wanted, timeoutMs);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 // A concurrent ensureTopics won the race for some topics: kafkajs reports them one error each.

@@ -16,6 +16,7 @@ import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
 import { startNewGroupAtEnd } from "./start-offsets.js";
+import { retryKafkaStartup } from "./startup-retry.js";
 
 export interface EventHandler<Tx> {
   definition: EventDefinition<unknown>;
@@ -66,16 +67,18 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     this.deadLetters = await createDeadLetterQueue(kafka, groupId);
     const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 10 } });
     this.consumer = consumer;
-    await consumer.connect();
+    await retryKafkaStartup(`connect consumer group ${groupId}`, () => consumer.connect());
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.subscribe({ topics: this.topics, fromBeginning });
+    await retryKafkaStartup(`subscribe ${groupId} to ${this.topics.join(", ")}`, () =>
+      consumer.subscribe({ topics: this.topics, fromBeginning }),
+    );
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? topicPartitions,
       eachMessage: (payload) => this.process(payload),
     });
     await joined;
     this.lagAdmin = kafka.admin();
-    await this.lagAdmin.connect();
+    await retryKafkaStartup("connect lag admin", () => this.lagAdmin!.connect());
     this.lagTimer = setInterval(() => void this.sampleLag(), 10_000);
     this.lagTimer.unref();
   }

@@ -1,6 +1,7 @@
 // Dead-letter queue: the original message, unchanged, on `<topic>.dlq` with why it is there.
 import { type Kafka, type KafkaMessage, Partitioners } from "kafkajs";
 import { dlqTopic } from "../events/topics.js";
+import { retryKafkaStartup } from "./startup-retry.js";
 
 export interface DeadLetter {
   send(topic: string, message: KafkaMessage, why: { reason: string; error: string }): Promise<void>;
@@ -13,7 +14,7 @@ export async function createDeadLetterQueue(kafka: Kafka, consumer: string): Pro
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
-  await producer.connect();
+  await retryKafkaStartup(`connect DLQ producer of ${consumer}`, () => producer.connect());
   return {
     async send(topic, message, why) {
       await producer.send({

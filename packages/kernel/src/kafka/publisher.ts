@@ -1,5 +1,6 @@
 // Publishes already-serialised events; idempotent producer with acks from all in-sync replicas.
 import { type Kafka, Partitioners, type Producer } from "kafkajs";
+import { retryKafkaStartup } from "./startup-retry.js";
 
 export interface OutgoingMessage {
   topic: string;
@@ -19,7 +20,7 @@ export async function createEventPublisher(kafka: Kafka): Promise<EventPublisher
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
-  await producer.connect();
+  await retryKafkaStartup("connect event producer", () => producer.connect());
   return {
     async publish(messages) {
       if (messages.length === 0) return;

@@ -4,8 +4,15 @@
 // offsets before joining closes that gap. Partitions the group already has offsets for are left
 // alone, so a restarted service carries on where it stopped.
 import type { Kafka } from "kafkajs";
+import { retryKafkaStartup } from "./startup-retry.js";
 
-export async function startNewGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+export function startNewGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  return retryKafkaStartup(`start group ${groupId} at the end of ${topics.join(", ")}`, () =>
+    commitEndOffsets(kafka, groupId, topics),
+  );
+}
+
+async function commitEndOffsets(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -1,7 +1,7 @@
 // Starts the outbox relay of a service (its own pg pool and idempotent producer) and registers
 // its shutdown: the relay stops, then the producer flushes, then the pool closes.
-import pg from "pg";
 import { type PgEnv, pgConnection } from "../db/pg-connection.js";
+import { createPgPool } from "../db/pg-pool.js";
 import { createKafka, ensureTopics } from "../kafka/client.js";
 import { createEventPublisher } from "../kafka/publisher.js";
 import type { Lifecycle } from "../lifecycle/lifecycle.js";
@@ -19,7 +19,7 @@ export interface OutboxRelayRuntimeOptions {
 
 export async function startOutboxRelay(options: OutboxRelayRuntimeOptions) {
   const logger = options.logger.child({ component: "outbox-relay" });
-  const pool = new pg.Pool({ ...pgConnection(options.env), max: 2 });
+  const pool = createPgPool({ ...pgConnection(options.env), max: 2 }, logger);
   const kafka = createKafka({ clientId: `${options.service}-relay`, brokers: options.env.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, options.topics);
   const publisher = await createEventPublisher(kafka);

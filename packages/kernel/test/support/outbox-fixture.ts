@@ -2,9 +2,8 @@
 // plus an `effect` table standing in for a consumer's side effect, so tests never share rows.
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
-import pg from "pg";
 import { z } from "zod";
-import { createLogger, defineEvent } from "../../src/index.js";
+import { createLogger, createPgClient, createPgPool, defineEvent } from "../../src/index.js";
 import { uniqueName } from "../../src/testing/index.js";
 
 export const logger = createLogger("kernel-test", "silent");
@@ -17,9 +16,9 @@ export async function createOutboxFixture() {
     port: 5432,
     user: "shopstream_catalog",
     password: "shopstream",
-    database: "shopstream_catalog",
+    database: `shopstream_catalog${process.env.PGDATABASE_SUFFIX ?? ""}`,
   };
-  const admin = new pg.Client(connection);
+  const admin = createPgClient(connection, logger);
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.query(`SET search_path = ${schema}`);
@@ -33,7 +32,7 @@ export async function createOutboxFixture() {
       processed_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id));
     CREATE TABLE effect (n BIGSERIAL PRIMARY KEY, event_id TEXT NOT NULL, aggregate TEXT NOT NULL, seq INT NOT NULL);`);
   await admin.end();
-  const pool = new pg.Pool({ ...connection, max: 8, options: `-c search_path=${schema}` });
+  const pool = createPgPool({ ...connection, max: 8, options: `-c search_path=${schema}` }, logger);
   const topic = uniqueName("kernel-test");
   const thingHappened = defineEvent({
     type: "test.thing.happened",

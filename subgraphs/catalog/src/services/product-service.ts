@@ -1,7 +1,7 @@
 // Commands on the Product aggregate (a product with its variants, images and categories). Each
 // one validates everything first and returns typed userErrors without writing anything, or
 // writes its change and its outbox event in ONE transaction.
-import { type UserError, userError } from "@shopstream/kernel";
+import { slugify, type UserError, userError } from "@shopstream/kernel";
 import { recordPriceChanged, recordProductChanged } from "../events/catalog-events.js";
 import { createRepositories } from "../repositories/index.js";
 import type { Product, ProductChanges, ProductStatus } from "../repositories/product-repository.js";
@@ -19,7 +19,6 @@ import {
   type VariantInput,
 } from "./product-validation.js";
 import type { ServiceDeps } from "./service-deps.js";
-import { slugify } from "./slug.js";
 import { uniqueViolation } from "./unique-violation.js";
 
 export interface CreateProductInput {

@@ -1,8 +1,7 @@
 // Checks on mutation input that need no database. Every problem is reported (not just the first),
 // each with the input path at fault, so a form can mark all its fields at once.
-import { type UserError, userError } from "@shopstream/kernel";
+import { slugPattern, type UserError, userError } from "@shopstream/kernel";
 import { type MoneyInput, validatePricePair } from "./money.js";
-import { slugPattern } from "./slug.js";
 
 export interface ImageInput {
   url: string;

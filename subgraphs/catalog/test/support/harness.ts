@@ -1,9 +1,7 @@
-// Starts the real catalog subgraph (HTTP, signed identity, PostgreSQL) on a random port with a
-// Prisma client that counts the SQL statements it sends.
-import { createLogger, type Identity, signIdentityHeaders } from "@shopstream/kernel";
-import { startCatalog } from "../../src/app.js";
-import { createPrisma } from "../../src/db.js";
-import { parseCatalogEnv } from "../../src/env.js";
+// Starts the real catalog service through the kernel runtime (HTTP, signed identity, PostgreSQL,
+// outbox relay) on a random port, counting the SQL statements its Prisma client sends.
+import { type Identity, signIdentityHeaders, startService } from "@shopstream/kernel";
+import { catalogService } from "../../src/app.js";
 
 export const admin: Identity = { userId: "admin-1", sessionId: null, scopes: ["catalog:write"] };
 export const shopper: Identity = { userId: "shopper-1", sessionId: null, scopes: [] };
@@ -18,15 +16,12 @@ export interface GraphQLResponse<T = Loose> {
 }
 
 export async function startHarness() {
-  const env = parseCatalogEnv({ ...process.env, LOG_LEVEL: "warn" });
   const statements: string[] = [];
-  const prisma = createPrisma(env, { onQuery: (sql) => statements.push(sql) });
-  const server = await startCatalog({
-    prisma,
-    logger: createLogger("catalog-test", "warn"),
-    port: 0,
-    identitySecret: env.IDENTITY_HMAC_SECRET,
+  const server = await startService(catalogService, {
+    env: { PORT: "0", LOG_LEVEL: "warn" },
+    onQuery: (sql) => statements.push(sql),
   });
+  const { env, db: prisma } = server;
 
   async function post(body: unknown, headers: Record<string, string>) {
     const response = await fetch(server.url, {
@@ -39,6 +34,7 @@ export async function startHarness() {
 
   return {
     prisma,
+    env,
     url: server.url,
     secret: env.IDENTITY_HMAC_SECRET,
     /** SQL statements sent since the last reset. */
@@ -50,10 +46,7 @@ export async function startHarness() {
       const { body } = await post({ query, variables }, signIdentityHeaders(identity, env.IDENTITY_HMAC_SECRET));
       return body as GraphQLResponse<T>;
     },
-    async close() {
-      await server.close();
-      await prisma.$disconnect();
-    },
+    close: () => server.stop("test done"),
   };
 }
 

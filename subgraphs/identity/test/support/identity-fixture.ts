@@ -1,19 +1,15 @@
-// Starts the real identity subgraph (real PostgreSQL and Redis) on a free port and talks to it
+// Starts the real identity service through the kernel runtime (real PostgreSQL, Redis, outbox
+// relay) on a free port and talks to it
 // the way the router will: GraphQL with signed identity headers, plain HTTP for OAuth and JWKS.
 import { randomBytes } from "node:crypto";
-import { createLogger, createRedis, type Identity, signIdentityHeaders } from "@shopstream/kernel";
+import { type Identity, signIdentityHeaders, startService } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
 import { decodeJwt } from "jose";
-import { startIdentity } from "../../src/app.js";
-import { createPrisma } from "../../src/db.js";
-import { parseIdentityEnv } from "../../src/env.js";
+import { identityService } from "../../src/app.js";
 
 export async function startIdentityFixture(overrides: Record<string, string> = {}) {
-  const env = parseIdentityEnv({ ...process.env, ...overrides });
-  const logger = createLogger("identity-test", "silent");
-  const prisma = createPrisma(env);
-  const redis = createRedis(env);
-  const server = await startIdentity({ prisma, redis, env, logger, port: 0 });
+  const server = await startService(identityService, { env: { PORT: "0", LOG_LEVEL: "silent", ...overrides } });
+  const { env, db: prisma } = server;
 
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
   async function graphql<T = any>(
@@ -37,14 +33,10 @@ export async function startIdentityFixture(overrides: Record<string, string> = {
   return {
     env,
     prisma,
-    redis,
+    redis: server.redis,
     server,
     graphql,
-    async close() {
-      await server.close();
-      await prisma.$disconnect();
-      redis.disconnect();
-    },
+    close: () => server.stop("test done"),
   };
 }
 

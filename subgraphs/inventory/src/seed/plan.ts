@@ -1,7 +1,7 @@
 // The seed stock as plain data: three warehouses and, for every variant of the catalog's seed
 // (its pure generator, imported: no cross-domain database read), deterministic quantities.
 import { createHash } from "node:crypto";
-import { generateSeedCatalog } from "../../../catalog/src/seed/generate.js";
+import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import type { WarehouseRecord } from "../repositories/warehouse-repository.js";
 
 export const seedWarehouses: WarehouseRecord[] = [

@@ -1,34 +1,36 @@
-// Shared set-up for integration tests against the real inventory database. Tests create their
+// Shared set-up for integration tests against the real inventory database: the service built by
+// the kernel runtime (not serving). Tests create their
 // own variants (unique ids) and orders, and assert only on those rows.
 import { createLogger, orderEvents, signIdentityHeaders } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
-import { configFromEnv, createInventoryApp } from "../../src/app.js";
-import { createPrisma, type InventoryPrisma } from "../../src/db.js";
-import { parseInventoryEnv } from "../../src/env.js";
+import { buildTestService } from "@shopstream/testkit";
+import { inventoryService } from "../../src/app.js";
+import type { InventoryPrisma } from "../../src/db.js";
 import { upsertWarehouse } from "../../src/repositories/warehouse-repository.js";
 import { seedWarehouses } from "../../src/seed/plan.js";
 
 export const logger = createLogger("inventory-test", "silent");
 
 export async function createFixture(overrides: Record<string, string> = {}) {
-  const env = parseInventoryEnv({ ...process.env, PG_POOL_MAX: "20", LOW_STOCK_THRESHOLD: "5", ...overrides });
-  const prisma = createPrisma(env);
+  const built = await buildTestService(inventoryService, {
+    env: { PG_POOL_MAX: "20", LOW_STOCK_THRESHOLD: "5", ...overrides },
+  });
+  const { env, db: prisma, services, parts: app } = built;
   for (const warehouse of seedWarehouses) await upsertWarehouse(prisma, warehouse);
-  const app = createInventoryApp({ prisma, config: configFromEnv(env) });
   return {
     env,
     prisma,
     app,
-    services: app.services,
+    services,
     newVariant: () => uniqueName("test-variant"),
     newOrder: () => uniqueName("test-order"),
     async receive(variantId: string, warehouseId: string, quantity: number) {
-      const result = await app.services.stock.receive({ variantId, warehouseId, quantity });
+      const result = await services.stock.receive({ variantId, warehouseId, quantity });
       if (result.userErrors.length > 0) throw new Error(JSON.stringify(result.userErrors));
     },
     stockRows: (variantId: string) => stockRows(prisma, variantId),
     outboxEvents: (type: string, subject: string) => outboxEvents(prisma, type, subject),
-    close: () => prisma.$disconnect(),
+    close: () => built.stop("test done"),
   };
 }
 

@@ -2,7 +2,7 @@
 // pure generator, imported: no cross-domain database read), deterministic figures that drift
 // from inventory's the way a stale nightly sync does (~3 % discontinued, ~10 % fully allocated).
 import { createHash } from "node:crypto";
-import { generateSeedCatalog } from "../../../catalog/src/seed/generate.js";
+import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import type { LegacyStockRow } from "../repositories/legacy-stock-repository.js";
 
 function hashInts(skuId: string): [number, number, number] {

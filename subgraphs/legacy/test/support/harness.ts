@@ -1,23 +1,15 @@
-// Starts the real legacy subgraph (HTTP, signed identity, PostgreSQL) on a random port. Tests
+// Starts the real legacy service through the kernel runtime on a random port. Tests
 // write their own legacy_stock rows under unique SKU ids.
-import { createLogger, type Identity, signIdentityHeaders } from "@shopstream/kernel";
-import { startLegacy } from "../../src/app.js";
-import { createPrisma } from "../../src/db.js";
-import { parseLegacyEnv } from "../../src/env.js";
+import { type Identity, signIdentityHeaders } from "@shopstream/kernel";
+import { startTestService } from "@shopstream/testkit";
+import { legacyService } from "../../src/app.js";
 import { type LegacyStockRow, upsertStock } from "../../src/repositories/legacy-stock-repository.js";
 
 export const anonymous: Identity = { userId: null, sessionId: null, scopes: [] };
 
 export async function startHarness() {
-  const env = parseLegacyEnv({ ...process.env, LOG_LEVEL: "warn" });
-  const prisma = createPrisma(env);
-  const server = await startLegacy({
-    prisma,
-    lowStockAt: env.LEGACY_LOW_STOCK_AT,
-    logger: createLogger("legacy-test", "warn"),
-    port: 0,
-    identitySecret: env.IDENTITY_HMAC_SECRET,
-  });
+  const server = await startTestService(legacyService);
+  const { env, db: prisma } = server;
   return {
     prisma,
     url: server.url,
@@ -33,10 +25,7 @@ export async function startHarness() {
       });
       return response.json();
     },
-    async close() {
-      await server.close();
-      await prisma.$disconnect();
-    },
+    close: () => server.stop("test done"),
   };
 }
 

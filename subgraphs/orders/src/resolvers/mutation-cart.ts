@@ -1,8 +1,8 @@
 // Cart mutations: thin adapters from GraphQL input to the cart service.
 import { requireUser } from "@shopstream/kernel";
+import { cartOwner, type OrdersContext } from "../context.js";
 import type { Address } from "../services/cart-service.js";
 import type { ShippingMethod } from "../services/pricing.js";
-import { cartOwner, type OrdersContext } from "./context.js";
 
 type LineInput = { cartToken?: string | null; variantId: string; quantity: number };
 

@@ -1,8 +1,8 @@
 // placeOrder and the admin cancelOrder.
 import { requireScope } from "@shopstream/kernel";
+import { cartOwner, type OrdersContext } from "../context.js";
 import { findOrder } from "../repositories/orders.js";
 import { ADMIN_SCOPE } from "../services/order-query-service.js";
-import { cartOwner, type OrdersContext } from "./context.js";
 
 const withOrder = async (ctx: OrdersContext, result: { orderId: string | null; userErrors: unknown[] }) => ({
   order: result.orderId ? await findOrder(ctx.prisma, result.orderId) : null,

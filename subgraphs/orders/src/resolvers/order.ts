@@ -5,8 +5,8 @@ import type {
   OrderTimelineEntry,
   Payment,
 } from "../../../../prisma/orders/generated/client/index.js";
+import type { OrdersContext } from "../context.js";
 import { money, totalsAsMoney } from "../services/pricing.js";
-import type { OrdersContext } from "./context.js";
 
 type LineWithCurrency = OrderLine & { currency: string };
 

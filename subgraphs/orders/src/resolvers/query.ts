@@ -1,5 +1,5 @@
 // Query.order and Query.cart.
-import { cartOwner, type OrdersContext } from "./context.js";
+import { cartOwner, type OrdersContext } from "../context.js";
 
 export const queryResolvers = {
   order: (_: unknown, args: { id: string }, ctx: OrdersContext) => ctx.services.queries.order(ctx.identity, args.id),

@@ -1,6 +1,7 @@
 // User entity extension: a user's order history and cart (the user themself or orders:admin).
+
+import type { OrdersContext } from "../context.js";
 import { assertSelfOrAdmin } from "../services/order-query-service.js";
-import type { OrdersContext } from "./context.js";
 
 export const userResolvers = {
   __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

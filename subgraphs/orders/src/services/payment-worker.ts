@@ -3,8 +3,8 @@
 // answer (short tx with the order transition and the events). Woken by the payment_work NOTIFY
 // the database sends at commit, with a poll as a fallback. A claim whose worker died is taken
 // over after `claimTimeoutS`; the idempotency key makes the provider answer the retry the same.
-import { type CircuitBreaker, CircuitOpenError, exponentialBackoff, sleep } from "@shopstream/kernel";
-import pg from "pg";
+import { type CircuitBreaker, CircuitOpenError, createPgClient, exponentialBackoff, sleep } from "@shopstream/kernel";
+import type pg from "pg";
 import type { OrdersTx } from "../db.js";
 import type { PaymentProvider } from "../payments/provider.js";
 import { PaymentProviderError } from "../payments/provider.js";
@@ -198,10 +198,9 @@ export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOpt
     async start() {
       running = true;
       if (options.listenConnection) {
-        listener = new pg.Client(options.listenConnection);
+        listener = createPgClient(options.listenConnection, logger);
         await listener.connect();
         listener.on("notification", fire);
-        listener.on("error", (error) => logger.warn({ err: error }, "payment LISTEN connection failed; polling"));
         await listener.query("LISTEN payment_work");
       }
       loop = run();

@@ -12,6 +12,12 @@ export interface ProductUnits {
 
 export function createOrderFactsRepository(db: Db) {
   return {
+    /** Deletes hourly sales buckets that start before the cut-off; returns how many. */
+    async deleteSalesBucketsBefore(cutoff: Date): Promise<number> {
+      const { count } = await db.productSalesHourly.deleteMany({ where: { bucketStart: { lt: cutoff } } });
+      return count;
+    },
+
     /**
      * Records everything one order teaches in ONE statement (per-statement round trips dominate the
      * cost of an event): the applied_order row gates every other write, so an order applied before

@@ -1,72 +1,39 @@
-// Runs the real recommendations subgraph (HTTP with signed identity, PostgreSQL, Redis) and its
-// event handlers in a real ConsumerRunner with a unique group, fed by real Kafka topics. The
+// Runs the real recommendations service through the kernel runtime (HTTP with signed identity,
+// PostgreSQL, Redis, its consumers with a unique group), fed by real Kafka topics. The
 // service clock is pinned to a random future hour that no other run uses, so trending windows
 // contain only this run's orders (and pruning of old buckets never touches them); events are
 // bucketed by their own time, never the wall clock.
 import { randomInt, randomUUID } from "node:crypto";
 import {
-  ConsumerRunner,
   catalogEvents,
   createEventPublisher,
   createKafka,
-  createLogger,
-  createRedis,
   type EventEnvelope,
   ensureTopics,
   type Identity,
   metrics,
   orderEvents,
-  signIdentityHeaders,
-  startSubgraphServer,
 } from "@shopstream/kernel";
-import { uniqueName, waitFor } from "@shopstream/kernel/testing";
-import { createRecommendationsApp } from "../../src/app.js";
-import { createPrisma } from "../../src/db.js";
-import { parseRecommendationsEnv } from "../../src/env.js";
-import type { EventTx } from "../../src/events/event-transaction.js";
+import { type GraphQLResponse, signedGraphqlClient, startTestService, uniqueName, waitFor } from "@shopstream/testkit";
+import { recommendationsService } from "../../src/app.js";
 
-export interface GraphQLResponse<T = any> {
-  data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
+export type { GraphQLResponse };
 
 export async function startHarness() {
-  const env = parseRecommendationsEnv({ ...process.env, LOG_LEVEL: "warn" });
-  const logger = createLogger("recommendations-test", "error");
-  const prisma = createPrisma(env);
-  const redis = createRedis(env, { name: "recommendations-test" });
   const hour = Date.UTC(2100, 0, 1) + randomInt(0, 170_000) * 3_600_000;
   const now = new Date(hour + 30 * 60_000);
-  const app = createRecommendationsApp({
-    prisma,
-    redis,
-    logger,
-    cacheTtlSeconds: 600,
-    trendingTtlSeconds: 600,
-    now: () => now,
+  const groupId = uniqueName("recommendations-test");
+  const server = await startTestService(recommendationsService, {
+    env: { RECS_CACHE_TTL_S: "600", RECS_TRENDING_TTL_S: "600" },
+    clock: () => now,
+    consumerGroup: groupId,
   });
+  const { env, db: prisma, redis, logger } = server;
   const kafka = createKafka({ clientId: "recommendations-test", brokers: env.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, [orderEvents.orderConfirmed.topic, catalogEvents.productChanged.topic]);
   const publisher = await createEventPublisher(kafka);
-  const groupId = uniqueName("recommendations-test");
-  const runner = new ConsumerRunner<EventTx>({
-    kafka,
-    groupId,
-    handlers: app.handlers,
-    transaction: app.transaction,
-    logger,
-    retryInitialMs: 10,
-    // The topics are the real, shared ones: start at their end instead of replaying every earlier
-    // run's history (this run's events all come after start()).
-    fromBeginning: false,
-  });
-  await runner.start();
-  const server = await startSubgraphServer({
-    ...app.subgraph,
-    port: 0,
-    logger,
-    identitySecret: env.IDENTITY_HMAC_SECRET,
-  });
+  server.lifecycle.add("test publisher", () => publisher.close());
+  const graphql = signedGraphqlClient(server.url, env.IDENTITY_HMAC_SECRET);
 
   async function publish(envelopes: EventEnvelope<unknown>[], topic: string) {
     await publisher.publish(
@@ -156,23 +123,10 @@ export async function startHarness() {
     publish,
 
     /** A GraphQL request signed like the router signs it. */
-    async gql<T = any>(query: string, variables: Record<string, unknown> = {}, identity?: Identity) {
-      const caller = identity ?? { userId: null, sessionId: null, scopes: [] };
-      const response = await fetch(server.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...signIdentityHeaders(caller, env.IDENTITY_HMAC_SECRET) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<T>;
-    },
+    gql: <T = GraphQLResponse["data"]>(query: string, variables: Record<string, unknown> = {}, identity?: Identity) =>
+      graphql<T>(query, variables, { identity }),
 
-    async close() {
-      await server.close();
-      await runner.stop();
-      await publisher.close();
-      await redis.quit();
-      await prisma.$disconnect();
-    },
+    close: () => server.stop("test done"),
   };
 }
 

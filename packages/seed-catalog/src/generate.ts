@@ -1,7 +1,7 @@
 // The seed catalog as plain data, generated from a fixed PRNG seed: the same every run, so
 // seeding twice changes nothing and tests/benchmarks see the same catalog everywhere.
 import { createHash } from "node:crypto";
-import { slugify } from "../services/slug.js";
+import { slugify } from "@shopstream/kernel";
 import * as words from "./vocabulary.js";
 
 export const seedCounts = { products: 520 };

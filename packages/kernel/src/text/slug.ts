@@ -1,3 +1,4 @@
+// URL slugs: one rule for the catalog and its seed.
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** "Linen Shirt – Navy" → "linen-shirt-navy" (accents dropped, everything else becomes dashes). */

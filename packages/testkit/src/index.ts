@@ -1,0 +1,4 @@
+// Helpers shared by every workspace's tests, the e2e suites and the bench.
+export { pgTransaction, uniqueName, waitFor } from "@shopstream/kernel/testing";
+export * from "./graphql-client.js";
+export * from "./test-service.js";

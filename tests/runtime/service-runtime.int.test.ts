@@ -1,0 +1,119 @@
+// The kernel runtime every server.ts uses: one service started through it serves GraphQL with
+// readiness, consumes its events, relays its outbox, and stops cleanly; the process entry point
+// exits 78 on a bad environment and 0 after SIGTERM.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createKafka, type EventEnvelope, inventoryEvents, orderEvents, topics } from "@shopstream/kernel";
+import { signedGraphqlClient, startTestService, uniqueName, waitFor } from "@shopstream/testkit";
+import type { Consumer, Producer } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inventoryService } from "../../subgraphs/inventory/src/app.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+describe("a service started by the kernel runtime", () => {
+  let inventory: Awaited<ReturnType<typeof startInventory>>;
+  const replies: EventEnvelope<{ orderId: string }>[] = [];
+  let observer: Consumer;
+  let producer: Producer;
+  const startInventory = () => startTestService(inventoryService);
+
+  beforeAll(async () => {
+    inventory = await startInventory();
+    const kafka = createKafka({
+      clientId: "runtime-test",
+      brokers: inventory.env.KAFKA_BROKERS,
+      logger: inventory.logger,
+    });
+    observer = kafka.consumer({ groupId: uniqueName("runtime-observer"), maxWaitTimeInMs: 100 });
+    await observer.connect();
+    const fetched = new Promise<void>((resolve) => observer.on(observer.events.FETCH, () => resolve()));
+    await observer.subscribe({ topic: topics.inventoryStock, fromBeginning: false });
+    await observer.run({ eachMessage: async ({ message }) => void replies.push(JSON.parse(String(message.value))) });
+    await fetched;
+    producer = kafka.producer();
+    await producer.connect();
+  }, 120_000);
+  afterAll(async () => {
+    await observer?.disconnect();
+    await producer?.disconnect();
+    await inventory?.stop();
+  });
+
+  it("serves signed GraphQL and reports each dependency on /ready", async () => {
+    expect((await fetch(`${inventory.baseUrl}/health`)).status).toBe(200);
+    const ready = await fetch(`${inventory.baseUrl}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { postgres: true, kafka: true } });
+    const gql = signedGraphqlClient(inventory.url, inventory.env.IDENTITY_HMAC_SECRET);
+    const variantId = uniqueName("runtime-variant");
+    const received = await gql(
+      `mutation ($input: ReceiveStockInput!) { receiveStock(input: $input) { variant { stock { onHand } } userErrors { code } } }`,
+      { input: { variantId, warehouseId: "wh-ams", quantity: 4 } },
+      { identity: { userId: "staff", scopes: ["inventory:read", "inventory:write"] } },
+    );
+    expect(received).toEqual({ data: { receiveStock: { variant: { stock: { onHand: 4 } }, userErrors: [] } } });
+  });
+
+  it("consumes an order event and relays its answer from the outbox to Kafka", async () => {
+    const orderId = uniqueName("runtime-order");
+    const variantId = uniqueName("runtime-variant");
+    await inventory.services.stock.receive({ variantId, warehouseId: "wh-ber", quantity: 3 });
+    const placed = orderEvents.orderPlaced.create({
+      source: "orders",
+      subject: orderId,
+      data: {
+        orderId,
+        userId: null,
+        lines: [{ variantId, productId: "p", sku: "s", quantity: 2, unitPrice: { amount: 100, currency: "EUR" } }],
+        total: { amount: 200, currency: "EUR" },
+      },
+    });
+    await producer.send({ topic: topics.ordersOrders, messages: [{ key: orderId, value: JSON.stringify(placed) }] });
+    const reply = await waitFor(() => replies.find((event) => event.data.orderId === orderId), {
+      timeoutMs: 30_000,
+      what: "the inventory's reply on inventory.stock",
+    });
+    expect(reply.type).toBe(inventoryEvents.stockReserved.type);
+  });
+
+  it("stops: HTTP refuses new connections afterwards", async () => {
+    const stopped = await startInventory();
+    await stopped.stop();
+    await expect(fetch(`${stopped.baseUrl}/health`)).rejects.toThrow();
+  });
+});
+
+describe("a service's process entry point (server.ts)", () => {
+  const run = (env: Record<string, string>) =>
+    spawn(tsx, [path.join(root, "subgraphs/legacy/src/server.ts")], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+
+  it("exits 78 naming every bad variable", async () => {
+    const child = run({ PORT: "not-a-port", LEGACY_LOW_STOCK_AT: "-1" });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/^ {2}- PORT:/m);
+    expect(stderr).toMatch(/^ {2}- LEGACY_LOW_STOCK_AT:/m);
+  });
+
+  it("serves, then exits 0 after SIGTERM", async () => {
+    const child = run({ PORT: "0", LOG_LEVEL: "info" });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const url = await waitFor(() => stdout.match(/"url":"(http:[^"]+)"/)?.[1], {
+      timeoutMs: 30_000,
+      what: "ready log",
+    });
+    expect((await fetch(url.replace(/\/graphql$/, "/health"))).status).toBe(200);
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});

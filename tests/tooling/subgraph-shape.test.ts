@@ -1,0 +1,76 @@
+// Every subgraph has the same shape, so a reader who knows one knows all (README, "How to add a
+// subgraph"). This test lists what each must have and fails on drift.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const subgraphs = readdirSync(path.join(root, "subgraphs"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** What every subgraph has; anything else in src/ is the domain's own (e.g. payments/, http/). */
+const required = [
+  "src/app.ts",
+  "src/server.ts",
+  "src/env.ts",
+  "src/db.ts",
+  "src/context.ts",
+  "src/schema.graphql",
+  "src/resolvers/index.ts",
+  "src/services",
+  "src/repositories",
+  "src/loaders/index.ts",
+  "test/support",
+  "package.json",
+  "tsconfig.json",
+];
+
+const camel = (name: string) => name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+const read = (subgraph: string, file: string) => readFileSync(path.join(root, "subgraphs", subgraph, file), "utf8");
+
+describe.each(subgraphs)("subgraph %s", (subgraph) => {
+  it("has every file and folder of the common shape", () => {
+    const missing = required.filter((entry) => !existsSync(path.join(root, "subgraphs", subgraph, entry)));
+    expect(missing).toEqual([]);
+  });
+
+  it("exports one service definition from app.ts and only runs it in server.ts", () => {
+    expect(read(subgraph, "src/app.ts")).toMatch(
+      new RegExp(`export const ${camel(subgraph)}Service = defineService\\(\\{\\s+name: "${subgraph}"`),
+    );
+    const server = read(subgraph, "src/server.ts");
+    const code = server.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("//"));
+    expect(code).toEqual([
+      'import { runService } from "@shopstream/kernel";',
+      `import { ${camel(subgraph)}Service } from "./app.js";`,
+      `await runService(${camel(subgraph)}Service);`,
+    ]);
+  });
+
+  it("has a seed script exactly when it has a seed", () => {
+    const scripts = JSON.parse(read(subgraph, "package.json")).scripts ?? {};
+    expect("seed" in scripts).toBe(existsSync(path.join(root, "subgraphs", subgraph, "src/seed.ts")));
+  });
+
+  it("imports other workspaces only through their packages, never by relative path", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "node_modules" && entry.name !== "generated") walk(full);
+        } else if (entry.name.endsWith(".ts")) {
+          for (const match of readFileSync(full, "utf8").matchAll(/from "(\.\.?\/[^"]+)"/g)) {
+            const target = path.resolve(dir, match[1]!);
+            const inside = target.startsWith(path.join(root, "subgraphs", subgraph) + path.sep);
+            if (!inside && !target.startsWith(path.join(root, "prisma", subgraph) + path.sep))
+              offenders.push(`${path.relative(root, full)} → ${match[1]}`);
+          }
+        }
+      }
+    };
+    walk(path.join(root, "subgraphs", subgraph));
+    expect(offenders).toEqual([]);
+  });
+});
