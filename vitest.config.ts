@@ -5,6 +5,8 @@ const sources = ["packages", "subgraphs", "router"];
 // Tests use the `_test` twin of every domain database, also when one file is run by hand, so
 // they never write into what `npm start` serves (scripts/test sets the same).
 process.env.PGDATABASE_SUFFIX ??= "_test";
+// ... and their own topic namespace, so test events never reach what `npm start` consumes.
+process.env.KAFKA_TOPIC_PREFIX ??= "test.";
 
 // Two projects: `unit` needs no services; `integration` runs against the real local stack that
 // tests/setup/stack.ts brings up (PostgreSQL, Redis, Kafka) and fails fast when it cannot.

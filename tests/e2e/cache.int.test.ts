@@ -50,7 +50,13 @@ beforeAll(async () => {
     port: 0,
     identitySecret: catalog.secret,
     logger,
-    cache: { redisUrl: redis.url, kafkaBrokers: catalog.env.KAFKA_BROKERS, adminToken, redisTimeoutMs: 500 },
+    cache: {
+      redisUrl: redis.url,
+      kafkaBrokers: catalog.env.KAFKA_BROKERS,
+      topicPrefix: catalog.env.KAFKA_TOPIC_PREFIX,
+      adminToken,
+      redisTimeoutMs: 500,
+    },
   });
   await router.cache!.ready;
 }, 120_000);

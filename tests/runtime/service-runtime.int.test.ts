@@ -3,7 +3,14 @@
 // exits 78 on a bad environment and 0 after SIGTERM.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { createKafka, type EventEnvelope, inventoryEvents, orderEvents, topics } from "@shopstream/kernel";
+import {
+  createKafka,
+  type EventEnvelope,
+  inventoryEvents,
+  namespacedTopic,
+  orderEvents,
+  topics,
+} from "@shopstream/kernel";
 import { signedGraphqlClient, startTestService, uniqueName, waitFor } from "@shopstream/testkit";
 import type { Consumer, Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +25,7 @@ describe("a service started by the kernel runtime", () => {
   let observer: Consumer;
   let producer: Producer;
   const startInventory = () => startTestService(inventoryService);
+  const topicOf = (topic: string) => namespacedTopic(inventory.env.KAFKA_TOPIC_PREFIX, topic);
 
   beforeAll(async () => {
     inventory = await startInventory();
@@ -29,7 +37,7 @@ describe("a service started by the kernel runtime", () => {
     observer = kafka.consumer({ groupId: uniqueName("runtime-observer"), maxWaitTimeInMs: 100 });
     await observer.connect();
     const fetched = new Promise<void>((resolve) => observer.on(observer.events.FETCH, () => resolve()));
-    await observer.subscribe({ topic: topics.inventoryStock, fromBeginning: false });
+    await observer.subscribe({ topic: topicOf(topics.inventoryStock), fromBeginning: false });
     await observer.run({ eachMessage: async ({ message }) => void replies.push(JSON.parse(String(message.value))) });
     await fetched;
     producer = kafka.producer();
@@ -70,7 +78,10 @@ describe("a service started by the kernel runtime", () => {
         total: { amount: 200, currency: "EUR" },
       },
     });
-    await producer.send({ topic: topics.ordersOrders, messages: [{ key: orderId, value: JSON.stringify(placed) }] });
+    await producer.send({
+      topic: topicOf(topics.ordersOrders),
+      messages: [{ key: orderId, value: JSON.stringify(placed) }],
+    });
     const reply = await waitFor(() => replies.find((event) => event.data.orderId === orderId), {
       timeoutMs: 30_000,
       what: "the inventory's reply on inventory.stock",

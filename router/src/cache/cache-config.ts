@@ -21,6 +21,7 @@ export function cacheOptionsFromEnv(env: CacheEnv): RouterCacheOptions | undefin
   return {
     redisUrl: env.REDIS_URL,
     kafkaBrokers: env.KAFKA_BROKERS,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
     l1TtlMs: env.ROUTER_CACHE_L1_TTL_MS,
     l1MaxEntries: env.ROUTER_CACHE_L1_MAX_ENTRIES,
     redisTimeoutMs: env.ROUTER_CACHE_REDIS_TIMEOUT_MS,

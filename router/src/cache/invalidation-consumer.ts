@@ -15,6 +15,7 @@ import {
   ensureTopics,
   envelopeSchema,
   type Logger,
+  namespacedTopic,
   startNewGroupAtEnd,
 } from "@shopstream/kernel";
 import { invalidationTopics, refsForEvent } from "./event-refs.js";
@@ -27,6 +28,8 @@ export interface InvalidationConsumer {
 
 export function startInvalidationConsumer(options: {
   brokers: string[];
+  /** KAFKA_TOPIC_PREFIX of the services whose events invalidate. */
+  topicPrefix?: string;
   logger: Logger;
   onRefs: (refs: string[], source: string) => Promise<unknown>;
 }): InvalidationConsumer {
@@ -35,12 +38,13 @@ export function startInvalidationConsumer(options: {
   const groupId = `router-cache-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 20 } });
   let closed = false;
+  const topics = invalidationTopics.map((topic) => namespacedTopic(options.topicPrefix, topic));
 
   const ready = (async () => {
-    await ensureTopics(kafka, invalidationTopics);
-    await startNewGroupAtEnd(kafka, groupId, invalidationTopics);
+    await ensureTopics(kafka, topics);
+    await startNewGroupAtEnd(kafka, groupId, topics);
     await consumer.connect();
-    await consumer.subscribe({ topics: invalidationTopics, fromBeginning: false });
+    await consumer.subscribe({ topics, fromBeginning: false });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
       eachMessage: async ({ topic, message }) => {

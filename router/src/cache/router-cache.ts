@@ -7,6 +7,7 @@ import {
   createKafka,
   type EventPublisher,
   type Logger,
+  namespacedTopic,
 } from "@shopstream/kernel";
 import { Redis } from "ioredis";
 import { refOf } from "./entity-refs.js";
@@ -19,6 +20,8 @@ export interface RouterCacheOptions {
   redisUrl: string;
   /** Without brokers there is no invalidation consumer: entries then only expire by TTL. */
   kafkaBrokers?: string[];
+  /** KAFKA_TOPIC_PREFIX: the namespace of the invalidation topics. */
+  topicPrefix?: string;
   /** Replaces the @cacheControl hints of the supergraph (tests). */
   policy?: CachePolicy;
   l1TtlMs?: number;
@@ -66,7 +69,12 @@ export function createRouterCache(options: RouterCacheOptions, logger: Logger): 
   const brokers = options.kafkaBrokers ?? [];
   const consumer: InvalidationConsumer | undefined =
     brokers.length > 0
-      ? startInvalidationConsumer({ brokers, logger, onRefs: (refs, source) => store.invalidate(refs, source) })
+      ? startInvalidationConsumer({
+          brokers,
+          topicPrefix: options.topicPrefix,
+          logger,
+          onRefs: (refs, source) => store.invalidate(refs, source),
+        })
       : undefined;
   let publisher: Promise<EventPublisher> | undefined;
 
@@ -88,7 +96,11 @@ export function createRouterCache(options: RouterCacheOptions, logger: Logger): 
           data: { typename, keys },
         });
         await (await publisher).publish([
-          { topic: cacheInvalidationRequested.topic, key: event.subject, value: JSON.stringify(event) },
+          {
+            topic: namespacedTopic(options.topicPrefix, cacheInvalidationRequested.topic),
+            key: event.subject,
+            value: JSON.stringify(event),
+          },
         ]);
       }
       return removed;

@@ -1,7 +1,7 @@
 // The checkout saga over real Kafka: order events go onto orders.orders, the inventory service
 // (started by the kernel runtime, with a consumer group of its own) reserves, its outbox relay
 // publishes the replies on inventory.stock, and an observer consumer sees them.
-import { type EventEnvelope, ensureTopics, type RunningServiceOf, topics } from "@shopstream/kernel";
+import { type EventEnvelope, ensureTopics, namespacedTopic, type RunningServiceOf, topics } from "@shopstream/kernel";
 import { startTestService, uniqueName, waitFor } from "@shopstream/testkit";
 import { type Consumer, Kafka, logLevel, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { createFixture, type Fixture, orderLine, placedEvent } from "./support/f
 
 const kafka = new Kafka({ clientId: "inventory-saga-test", brokers: ["127.0.0.1:9092"], logLevel: logLevel.NOTHING });
 let fx: Fixture;
+const topicOf = (topic: string) => namespacedTopic(fx.env.KAFKA_TOPIC_PREFIX, topic);
 let service: RunningServiceOf<typeof inventoryService>;
 let groupId: string;
 let producer: Producer;
@@ -18,11 +19,11 @@ const seen: EventEnvelope<Record<string, unknown>>[] = [];
 
 beforeAll(async () => {
   fx = await createFixture();
-  await ensureTopics(kafka, [topics.ordersOrders, topics.inventoryStock]);
+  await ensureTopics(kafka, [topicOf(topics.ordersOrders), topicOf(topics.inventoryStock)]);
   observer = kafka.consumer({ groupId: uniqueName("inventory-saga-observer"), maxWaitTimeInMs: 100 });
   await observer.connect();
   const fetched = new Promise<void>((resolve) => observer.on(observer.events.FETCH, () => resolve()));
-  await observer.subscribe({ topic: topics.inventoryStock, fromBeginning: false });
+  await observer.subscribe({ topic: topicOf(topics.inventoryStock), fromBeginning: false });
   await observer.run({
     eachMessage: async ({ message }) => {
       const envelope = JSON.parse(message.value?.toString() ?? "{}");
@@ -45,7 +46,10 @@ afterAll(async () => {
 });
 
 const publish = (event: EventEnvelope) =>
-  producer.send({ topic: topics.ordersOrders, messages: [{ key: event.subject, value: JSON.stringify(event) }] });
+  producer.send({
+    topic: topicOf(topics.ordersOrders),
+    messages: [{ key: event.subject, value: JSON.stringify(event) }],
+  });
 
 /**
  * Publishes until the consumer has handled the event: a new consumer group may start reading

@@ -1,4 +1,5 @@
 // Carts against the real database, with the read model fed by catalog events over real Kafka.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADD_TO_CART, address, MERGE, newUser, PLACE_ORDER, publishProduct, SET_CHECKOUT } from "./support/fixtures.js";
 import { type Harness, startHarness } from "./support/harness.js";
@@ -87,5 +88,41 @@ describe("carts", () => {
       body: '{"query":"{ cart { id } }"}',
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("placeOrder idempotency under concurrency", () => {
+  async function cartReadyToOrder(variantId: string) {
+    const userId = newUser();
+    await h.gql(ADD_TO_CART, { input: { variantId, quantity: 1 } }, { userId });
+    await h.gql(SET_CHECKOUT, { input: { shippingAddress: address, shippingMethod: "STANDARD" } }, { userId });
+    return { userId, input: { idempotencyKey: `key-${randomUUID()}`, paymentToken: "tok_visa" } };
+  }
+
+  it("200 concurrent calls with one key make one order and get 200 identical answers", {
+    timeout: 120_000,
+  }, async () => {
+    const product = await publishProduct(h, { price: 1_200 });
+    const { userId, input } = await cartReadyToOrder(product.variantId);
+    const answers = await Promise.all(Array.from({ length: 200 }, () => h.gql(PLACE_ORDER, { input }, { userId })));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]?.errors).toBeUndefined();
+    expect(answers[0]?.data.placeOrder.userErrors).toEqual([]);
+    expect(await h.prisma.order.count({ where: { ownerKey: `user:${userId}` } })).toBe(1);
+  });
+
+  it("a second call racing the first one's commit gets the order, never CART_EMPTY", { timeout: 120_000 }, async () => {
+    const product = await publishProduct(h, { price: 900 });
+    const answers: string[] = [];
+    for (let round = 0; round < 30; round++) {
+      const { userId, input } = await cartReadyToOrder(product.variantId);
+      const first = h.gql(PLACE_ORDER, { input }, { userId });
+      // The second arrives a moment later: its key lookup can run before the first commits.
+      await new Promise((resolve) => setTimeout(resolve, round % 4));
+      const pair = await Promise.all([first, h.gql(PLACE_ORDER, { input }, { userId })]);
+      answers.push(...pair.map((answer) => JSON.stringify(answer.data.placeOrder.userErrors)));
+      expect(pair[1]?.data.placeOrder.order?.id).toBe(pair[0]?.data.placeOrder.order?.id);
+    }
+    expect(answers.filter((errors) => errors !== "[]")).toEqual([]);
   });
 });

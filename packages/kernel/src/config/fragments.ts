@@ -39,6 +39,15 @@ export const kafkaEnv = {
     .default("127.0.0.1:9092")
     .transform((value) => value.split(",").map((broker) => broker.trim()))
     .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, "expected host:port[,host:port]")).min(1)),
+  /**
+   * Namespace of every topic this process produces to and consumes from (the outbox relay, the
+   * consumer runner and the router's cache consumer apply it), so environments can share a
+   * cluster: the test command sets `test.`, so tests never feed what `npm start` consumes.
+   */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' and '-' only")
+    .default(""),
 };
 
 export const redisEnv = {

@@ -9,3 +9,6 @@ export const topics = {
 } as const;
 
 export const dlqTopic = (topic: string) => `${topic}.dlq`;
+
+/** A topic's name on the cluster: the environment's KAFKA_TOPIC_PREFIX before the stream's name. */
+export const namespacedTopic = (prefix: string | undefined, topic: string) => `${prefix ?? ""}${topic}`;

@@ -6,6 +6,7 @@
 // reason in its headers and consumption carries on.
 import type { Admin, Consumer, EachMessagePayload, Kafka } from "kafkajs";
 import type { EventDefinition, EventEnvelope } from "../events/envelope.js";
+import { namespacedTopic } from "../events/topics.js";
 import { exponentialBackoff, sleep } from "../lifecycle/backoff.js";
 import type { Logger } from "../logging/logger.js";
 import { metrics } from "../observability/metrics.js";
@@ -42,6 +43,8 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
   maxRetries?: number;
   retryInitialMs?: number;
   fromBeginning?: boolean;
+  /** KAFKA_TOPIC_PREFIX: handlers name streams, the runner subscribes to them in this namespace. */
+  topicPrefix?: string;
   /** Partitions handled at once; 1 runs every event of the group strictly one after another. */
   partitionsConsumedConcurrently?: number;
 }
@@ -56,7 +59,9 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
 
   constructor(private readonly options: ConsumerRunnerOptions<Tx>) {
     for (const handler of options.handlers) this.handlers.set(handler.definition.type, handler);
-    this.topics = [...new Set(options.handlers.map((handler) => handler.definition.topic))];
+    this.topics = [
+      ...new Set(options.handlers.map((handler) => namespacedTopic(options.topicPrefix, handler.definition.topic))),
+    ];
   }
 
   async start(): Promise<void> {

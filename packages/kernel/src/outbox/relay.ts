@@ -3,6 +3,7 @@
 // per-aggregate order even when several replicas run; SKIP LOCKED keeps the others from waiting.
 // A crash between publish and mark re-publishes the batch: consumers are idempotent.
 import type pg from "pg";
+import { namespacedTopic } from "../events/topics.js";
 import type { EventPublisher } from "../kafka/publisher.js";
 import { exponentialBackoff } from "../lifecycle/backoff.js";
 import type { Logger } from "../logging/logger.js";
@@ -16,6 +17,8 @@ export interface OutboxRelayOptions {
   logger: Logger;
   batchSize?: number;
   pollIntervalMs?: number;
+  /** KAFKA_TOPIC_PREFIX: rows name the stream (`orders.orders`), the relay adds the namespace. */
+  topicPrefix?: string;
 }
 
 interface OutboxRow {
@@ -83,7 +86,7 @@ export class OutboxRelay {
       if (rows.length > 0) {
         await this.options.publisher.publish(
           rows.map((row) => ({
-            topic: row.topic,
+            topic: namespacedTopic(this.options.topicPrefix, row.topic),
             key: row.key,
             value: JSON.stringify(row.payload),
             headers: row.headers,

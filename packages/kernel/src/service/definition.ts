@@ -21,6 +21,7 @@ export interface BaseServiceEnv extends PgEnv {
   PORT: number;
   /** Required by a service that publishes or consumes events. */
   KAFKA_BROKERS?: string[];
+  KAFKA_TOPIC_PREFIX?: string;
   IDENTITY_HMAC_SECRET: string;
   REDIS_URL?: string;
 }

@@ -167,6 +167,7 @@ async function startBackground(
       transaction: parts.consumers.transaction,
       logger: logger.child({ component: "consumer" }),
       fromBeginning: (options.consumersStartAt ?? "beginning") === "beginning",
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
     });
     lifecycle.add("consumers", () => runner.stop());
     await runner.start();

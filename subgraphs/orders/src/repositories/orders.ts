@@ -10,6 +10,14 @@ export const findOrderWithLines = (db: Db, id: string) =>
 export const findByIdempotencyKey = (db: Db, ownerKey: string, idempotencyKey: string) =>
   db.order.findUnique({ where: { ownerKey_idempotencyKey: { ownerKey, idempotencyKey } } });
 
+/**
+ * Serialises the transactions placing an order under one (owner, idempotency key) until commit:
+ * the second waits, then finds the first one's order instead of reading the cart it emptied.
+ */
+export async function lockIdempotencyKey(tx: OrdersTx, ownerKey: string, idempotencyKey: string) {
+  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", `${ownerKey}\n${idempotencyKey}`);
+}
+
 export const createOrder = (tx: OrdersTx, data: Prisma.OrderUncheckedCreateInput) =>
   tx.order.create({ data, include: { lines: true } });
 

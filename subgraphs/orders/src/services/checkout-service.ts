@@ -4,7 +4,7 @@
 import { type UserError, userError } from "@shopstream/kernel";
 import { isUniqueViolation } from "../db.js";
 import * as carts from "../repositories/carts.js";
-import { createOrder, findByIdempotencyKey } from "../repositories/orders.js";
+import { createOrder, findByIdempotencyKey, lockIdempotencyKey } from "../repositories/orders.js";
 import { findVariants } from "../repositories/product-variants.js";
 import type { ServiceDeps } from "./deps.js";
 import { computeTotals } from "./pricing.js";
@@ -26,10 +26,12 @@ export function createCheckoutService(deps: ServiceDeps) {
 
   async function place(owner: carts.CartOwner, input: PlaceOrderInput): Promise<PlaceOrderResult> {
     const ownerKey = ownerKeyOf(owner);
-    const existing = await findByIdempotencyKey(prisma, ownerKey, input.idempotencyKey);
-    if (existing) return { orderId: existing.id, userErrors: [] };
-
     return prisma.$transaction(async (tx) => {
+      // Checked under the key's lock: a concurrent caller with the same key waits for this
+      // transaction and then answers with its order, never with the cart it emptied.
+      await lockIdempotencyKey(tx, ownerKey, input.idempotencyKey);
+      const existing = await findByIdempotencyKey(tx, ownerKey, input.idempotencyKey);
+      if (existing) return { orderId: existing.id, userErrors: [] };
       const cart = await carts.findCart(tx, owner);
       if (!cart || cart.lines.length === 0) return fail(userError("CART_EMPTY", "The cart is empty."));
       if (!cart.shippingAddress)

@@ -7,6 +7,7 @@ import {
   type EventDefinition,
   ensureTopics,
   type Identity,
+  namespacedTopic,
 } from "@shopstream/kernel";
 import { type Loose, signedGraphqlClient, startTestService, uniqueName } from "@shopstream/testkit";
 import { ordersService } from "../../src/app.js";
@@ -37,7 +38,13 @@ export async function startHarness(overrides: Record<string, string> = {}) {
   const { env, db: prisma, logger, lifecycle, services: app } = service;
   lifecycle.add("simulator", () => simulator.close());
   const kafka = createKafka({ clientId: "orders-test", brokers: env.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, [app.events.productChanged.topic, app.events.stockReserved.topic]);
+  /** A topic of this run on the cluster: the run's own prefix inside the test namespace. */
+  const topicOf = (definition: { topic: string }) =>
+    namespacedTopic(
+      env.KAFKA_TOPIC_PREFIX,
+      definition.topic.startsWith(prefix) ? definition.topic : `${prefix}${definition.topic}`,
+    );
+  await ensureTopics(kafka, [topicOf(app.events.productChanged), topicOf(app.events.stockReserved)]);
   const publisher = await createEventPublisher(kafka);
   lifecycle.add("test publisher", () => publisher.close());
   const graphql = signedGraphqlClient(service.url, env.IDENTITY_HMAC_SECRET);
@@ -51,13 +58,13 @@ export async function startHarness(overrides: Record<string, string> = {}) {
     simulator,
     lifecycle,
     prefix,
+    topicOf,
     groupId,
     url: service.url,
     /** Publishes an event of another service straight to this run's topic. */
     async publish<T>(definition: EventDefinition<T>, event: { subject: string; data: T; id?: string; time?: Date }) {
-      const prefixed = { ...definition, topic: `${prefix}${definition.topic}` };
       const envelope = definition.create({ ...event, source: "test" });
-      await publisher.publish([{ topic: prefixed.topic, key: envelope.subject, value: JSON.stringify(envelope) }]);
+      await publisher.publish([{ topic: topicOf(definition), key: envelope.subject, value: JSON.stringify(envelope) }]);
       return envelope;
     },
     /** Sends a GraphQL operation as the given caller, with router-style signed identity headers. */

@@ -19,7 +19,7 @@ export async function startInventoryDouble(h: Harness) {
   const publisher = await createEventPublisher(h.kafka);
   const prefixed = <T>(definition: import("@shopstream/kernel").EventDefinition<T>) => ({
     ...definition,
-    topic: `${h.prefix}${definition.topic}`,
+    topic: h.topicOf(definition),
   });
   const send = async (envelope: { subject: string }, topic: string) =>
     publisher.publish([{ topic, key: envelope.subject, value: JSON.stringify(envelope) }]);
@@ -27,6 +27,7 @@ export async function startInventoryDouble(h: Harness) {
   const runner = new ConsumerRunner<OrdersTx>({
     kafka: h.kafka,
     groupId: uniqueName("inventory-double"),
+    topicPrefix: h.env.KAFKA_TOPIC_PREFIX,
     logger: h.logger,
     transaction: (fn) => h.prisma.$transaction(fn),
     handlers: [

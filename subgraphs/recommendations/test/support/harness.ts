@@ -12,6 +12,7 @@ import {
   ensureTopics,
   type Identity,
   metrics,
+  namespacedTopic,
   orderEvents,
 } from "@shopstream/kernel";
 import { type GraphQLResponse, signedGraphqlClient, startTestService, uniqueName, waitFor } from "@shopstream/testkit";
@@ -30,14 +31,15 @@ export async function startHarness() {
   });
   const { env, db: prisma, redis, logger } = server;
   const kafka = createKafka({ clientId: "recommendations-test", brokers: env.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, [orderEvents.orderConfirmed.topic, catalogEvents.productChanged.topic]);
+  const topicOf = (topic: string) => namespacedTopic(env.KAFKA_TOPIC_PREFIX, topic);
+  await ensureTopics(kafka, [topicOf(orderEvents.orderConfirmed.topic), topicOf(catalogEvents.productChanged.topic)]);
   const publisher = await createEventPublisher(kafka);
   server.lifecycle.add("test publisher", () => publisher.close());
   const graphql = signedGraphqlClient(server.url, env.IDENTITY_HMAC_SECRET);
 
   async function publish(envelopes: EventEnvelope<unknown>[], topic: string) {
     await publisher.publish(
-      envelopes.map((envelope) => ({ topic, key: envelope.subject, value: JSON.stringify(envelope) })),
+      envelopes.map((envelope) => ({ topic: topicOf(topic), key: envelope.subject, value: JSON.stringify(envelope) })),
     );
   }
 
