@@ -26,6 +26,14 @@ const required = [
   "tsconfig.json",
 ];
 
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sourceFiles(full);
+    return entry.name.endsWith(".ts") ? [full] : [];
+  });
+}
+
 const camel = (name: string) => name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
 const read = (subgraph: string, file: string) => readFileSync(path.join(root, "subgraphs", subgraph, file), "utf8");
 
@@ -46,6 +54,16 @@ describe.each(subgraphs)("subgraph %s", (subgraph) => {
       `import { ${camel(subgraph)}Service } from "./app.js";`,
       `await runService(${camel(subgraph)}Service);`,
     ]);
+  });
+
+  it("reaches the database only in repositories/ (and db.ts, seeds, CLIs)", () => {
+    const query =
+      /\b(tx|prisma)\.[a-z][A-Za-z]*\.(find\w*|create\w*|update\w*|delete\w*|upsert|count|aggregate|groupBy)\(|\$(queryRaw|executeRaw)(Unsafe)?\s*[(`]\s*["'`]/;
+    const offenders = sourceFiles(path.join(root, "subgraphs", subgraph, "src"))
+      .filter((file) => !/\/(repositories|seed|cli)\/|\/(db|seed)\.ts$/.test(file))
+      .filter((file) => query.test(readFileSync(file, "utf8")))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
   });
 
   it("has a seed script exactly when it has a seed", () => {

@@ -34,7 +34,6 @@ export const inventoryService = defineService({
       jobs: [reservationSweep(services.reservations, env.RESERVATION_SWEEP_INTERVAL_MS, logger)],
       context: (base: BaseRequestContext): InventoryContext => ({
         ...base,
-        prisma: db,
         services,
         loaders: createLoaders(db),
         lowStockThreshold: config.lowStockThreshold,

@@ -1,6 +1,5 @@
 // What every resolver gets: the caller, per-request loaders and the services.
 import type { BaseRequestContext } from "@shopstream/kernel";
-import type { InventoryPrisma } from "./db.js";
 import type { Loaders } from "./loaders/index.js";
 import type { InventoryServices } from "./services/index.js";
 
@@ -8,5 +7,4 @@ export interface InventoryContext extends BaseRequestContext {
   loaders: Loaders;
   services: InventoryServices;
   lowStockThreshold: number;
-  prisma: InventoryPrisma;
 }

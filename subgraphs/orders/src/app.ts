@@ -72,7 +72,6 @@ export const ordersService = defineService({
       ],
       context: (base: BaseRequestContext): OrdersContext => ({
         ...base,
-        prisma: db,
         services,
         loaders: createLoaders(db),
       }),

@@ -1,12 +1,10 @@
 // The per-request context of the orders subgraph and the rule for whose cart a request means.
 import type { BaseRequestContext, Identity } from "@shopstream/kernel";
-import type { OrdersPrisma } from "./db.js";
 import type { Loaders } from "./loaders/index.js";
 import type { CartOwner } from "./repositories/carts.js";
 import type { OrdersServices } from "./services/index.js";
 
 export interface OrdersContext extends BaseRequestContext {
-  prisma: OrdersPrisma;
   services: OrdersServices;
   loaders: Loaders;
 }

@@ -2,6 +2,9 @@
 import type { InventoryTx } from "../db.js";
 import type { MovementType, StockCounts } from "../domain/movements.js";
 
+/** Keeps writers off the projection while a rebuild replaces it. */
+export const lockProjection = (tx: InventoryTx) => tx.$executeRawUnsafe("LOCK TABLE stock_level IN EXCLUSIVE MODE");
+
 export interface MovementRow {
   id: bigint;
   variantId: string;

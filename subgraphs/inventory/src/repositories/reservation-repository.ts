@@ -44,6 +44,10 @@ export async function setReservationStatus(tx: InventoryTx, id: string, status: 
   await tx.reservation.update({ where: { id }, data: { status, updatedAt: new Date() } });
 }
 
+export async function deleteAllocations(tx: InventoryTx, reservationId: string) {
+  await tx.reservationAllocation.deleteMany({ where: { reservationId } });
+}
+
 export async function saveAllocations(tx: InventoryTx, reservationId: string, allocations: Allocation[]) {
   await tx.reservationAllocation.createMany({ data: allocations.map((a) => ({ reservationId, ...a })) });
 }

@@ -1,13 +1,11 @@
 // Root query fields: warehouses and shipments, for staff with inventory:read.
 import { requireScope } from "@shopstream/kernel";
 import type { InventoryContext } from "../context.js";
-import { shipmentsByOrders } from "../repositories/shipment-repository.js";
-import { listWarehouses } from "../repositories/warehouse-repository.js";
 
 export const Query = {
   warehouses(_root: unknown, _args: unknown, ctx: InventoryContext) {
     requireScope(ctx.identity, "inventory:read");
-    return listWarehouses(ctx.prisma);
+    return ctx.services.queries.warehouses();
   },
   shipment(_root: unknown, args: { id: string }, ctx: InventoryContext) {
     requireScope(ctx.identity, "inventory:read");
@@ -15,6 +13,6 @@ export const Query = {
   },
   shipmentsForOrder(_root: unknown, args: { orderId: string }, ctx: InventoryContext) {
     requireScope(ctx.identity, "inventory:read");
-    return shipmentsByOrders(ctx.prisma, [args.orderId]);
+    return ctx.services.queries.shipmentsForOrder(args.orderId);
   },
 };

@@ -1,6 +1,7 @@
 // Wires the inventory's services over one Prisma client and one outbox.
 import { createOutbox } from "@shopstream/kernel";
 import type { InventoryPrisma } from "../db.js";
+import { createInventoryQueries } from "./inventory-queries.js";
 import { createMovementRecorder } from "./movement-recorder.js";
 import { createReservationService } from "./reservation-service.js";
 import { createShipmentService } from "./shipment-service.js";
@@ -25,7 +26,7 @@ export function createServices(prisma: InventoryPrisma, config: InventoryConfig)
     reservationTtlMs: config.reservationTtlMs,
   });
   const stock = createStockService({ transact, recorder });
-  return { transact, recorder, shipments, reservations, stock };
+  return { transact, recorder, shipments, reservations, stock, queries: createInventoryQueries(prisma) };
 }
 
 export type InventoryServices = ReturnType<typeof createServices>;

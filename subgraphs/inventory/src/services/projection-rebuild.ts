@@ -7,6 +7,7 @@ import type { InventoryPrisma, InventoryTx } from "../db.js";
 import { applyDelta, movementDelta, type StockCounts, zeroCounts } from "../domain/movements.js";
 import {
   deleteProjectionRow,
+  lockProjection,
   movementPage,
   type ProjectionRow,
   projectionRows,
@@ -78,7 +79,7 @@ function compare(live: ProjectionRow[], rebuilt: Map<string, ProjectionRow>): Pr
 export async function rebuildProjection(prisma: InventoryPrisma, options: RebuildOptions = {}): Promise<RebuildReport> {
   const variantIds = options.variantIds ? [...new Set(options.variantIds)] : null;
   const run = async (tx: InventoryTx): Promise<RebuildReport> => {
-    if (options.replace) await tx.$executeRawUnsafe("LOCK TABLE stock_level IN EXCLUSIVE MODE");
+    if (options.replace) await lockProjection(tx);
     const { rebuilt, movements } = await replay(tx, variantIds);
     const mismatches = compare(await projectionRows(tx, variantIds), rebuilt);
     if (options.replace)

@@ -9,6 +9,7 @@ import { availableOf } from "../domain/movements.js";
 import {
   allocationsOf,
   claimReservation,
+  deleteAllocations,
   expiredReservationOrders,
   lockReservationByOrder,
   saveAllocations,
@@ -154,7 +155,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
         });
         return [];
       }
-      if (reservation) await tx.reservationAllocation.deleteMany({ where: { reservationId: reservation.id } });
+      if (reservation) await deleteAllocations(tx, reservation.id);
       else {
         reservation = { id: randomUUID(), orderId, status: "ACTIVE", expiresAt: null };
         await claimReservation(tx, reservation);

@@ -2,6 +2,8 @@
 // every order in one query each.
 import DataLoader from "dataloader";
 import type { OrdersPrisma } from "../db.js";
+import { linesOfOrders, timelinesOfOrders } from "../repositories/orders.js";
+import { paymentsOfOrders } from "../repositories/payments.js";
 
 const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
   const map = new Map<K, T[]>();
@@ -12,23 +14,15 @@ const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
 export function createLoaders(prisma: OrdersPrisma) {
   return {
     orderLines: new DataLoader(async (ids: readonly string[]) => {
-      const rows = groupBy(
-        await prisma.orderLine.findMany({ where: { orderId: { in: [...ids] } }, orderBy: { variantId: "asc" } }),
-        (r) => r.orderId,
-      );
+      const rows = groupBy(await linesOfOrders(prisma, ids), (r) => r.orderId);
       return ids.map((id) => rows.get(id) ?? []);
     }),
     timeline: new DataLoader(async (ids: readonly string[]) => {
-      const rows = groupBy(
-        await prisma.orderTimelineEntry.findMany({ where: { orderId: { in: [...ids] } }, orderBy: { id: "asc" } }),
-        (r) => r.orderId,
-      );
+      const rows = groupBy(await timelinesOfOrders(prisma, ids), (r) => r.orderId);
       return ids.map((id) => rows.get(id) ?? []);
     }),
     payment: new DataLoader(async (ids: readonly string[]) => {
-      const rows = new Map(
-        (await prisma.payment.findMany({ where: { orderId: { in: [...ids] } } })).map((p) => [p.orderId, p]),
-      );
+      const rows = new Map((await paymentsOfOrders(prisma, ids)).map((p) => [p.orderId, p]));
       return ids.map((id) => rows.get(id) ?? null);
     }),
   };

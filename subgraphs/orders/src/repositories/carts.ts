@@ -1,5 +1,5 @@
 // Cart persistence. A cart is owned by a user or by a guest token (a CHECK enforces exactly one).
-import type { OrdersPrisma, OrdersTx } from "../db.js";
+import type { OrdersPrisma, OrdersTx, Prisma } from "../db.js";
 
 export type CartOwner = { userId: string } | { guestToken: string };
 
@@ -37,6 +37,15 @@ export async function removeLine(tx: OrdersTx, cartId: string, variantId: string
   await tx.cartLine.deleteMany({ where: { cartId, variantId } });
   await touch(tx, cartId);
 }
+
+export const updateCart = (tx: OrdersTx, cartId: string, data: Prisma.CartUpdateInput) =>
+  tx.cart.update({ where: { id: cartId }, data });
+
+/** Locks the cart row for the rest of the transaction. */
+export const lockCart = (tx: OrdersTx, cartId: string) =>
+  tx.$queryRawUnsafe("SELECT id FROM cart WHERE id = $1 FOR UPDATE", cartId);
+
+export const deleteCart = (tx: OrdersTx, cartId: string) => tx.cart.delete({ where: { id: cartId } });
 
 export const clearLines = (tx: OrdersTx, cartId: string) => tx.cartLine.deleteMany({ where: { cartId } });
 

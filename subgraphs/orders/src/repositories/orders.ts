@@ -18,6 +18,12 @@ export async function lockIdempotencyKey(tx: OrdersTx, ownerKey: string, idempot
   await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", `${ownerKey}\n${idempotencyKey}`);
 }
 
+export const linesOfOrders = (db: Db, orderIds: readonly string[]) =>
+  db.orderLine.findMany({ where: { orderId: { in: [...orderIds] } }, orderBy: { variantId: "asc" } });
+
+export const timelinesOfOrders = (db: Db, orderIds: readonly string[]) =>
+  db.orderTimelineEntry.findMany({ where: { orderId: { in: [...orderIds] } }, orderBy: { id: "asc" } });
+
 export const createOrder = (tx: OrdersTx, data: Prisma.OrderUncheckedCreateInput) =>
   tx.order.create({ data, include: { lines: true } });
 

@@ -38,6 +38,13 @@ const claimSql = `
   RETURNING id, order_id, pending_op, amount, currency, attempt, authorization_id`;
 
 /** Claims up to `limit` payments with work; a claim older than `claimTimeoutS` is taken over. */
+/** The order was cancelled while its payment was being authorized: void the hold next. */
+export const queueVoid = (tx: OrdersTx, paymentId: string) =>
+  tx.payment.update({ where: { id: paymentId }, data: { pendingOp: "VOID" } });
+
+export const paymentsOfOrders = (db: OrdersPrisma, orderIds: readonly string[]) =>
+  db.payment.findMany({ where: { orderId: { in: [...orderIds] } } });
+
 export const claimWork = (db: OrdersPrisma, scope: string, limit: number, claimTimeoutS: number) =>
   db.$queryRawUnsafe<ClaimedPayment[]>(claimSql, limit, claimTimeoutS, scope);
 

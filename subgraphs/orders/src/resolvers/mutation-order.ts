@@ -1,11 +1,10 @@
 // placeOrder and the admin cancelOrder.
 import { requireScope } from "@shopstream/kernel";
 import { cartOwner, type OrdersContext } from "../context.js";
-import { findOrder } from "../repositories/orders.js";
 import { ADMIN_SCOPE } from "../services/order-query-service.js";
 
 const withOrder = async (ctx: OrdersContext, result: { orderId: string | null; userErrors: unknown[] }) => ({
-  order: result.orderId ? await findOrder(ctx.prisma, result.orderId) : null,
+  order: result.orderId ? await ctx.services.queries.byId(result.orderId) : null,
   userErrors: result.userErrors,
 });
 

@@ -121,12 +121,9 @@ export function createCartService(deps: ServiceDeps) {
       return prisma.$transaction(async (tx) => {
         const cart = await carts.findCart(tx, owner);
         if (!cart) return fail(userError("CART_NOT_FOUND", "No cart.", ["cartToken"]));
-        await tx.cart.update({
-          where: { id: cart.id },
-          data: {
-            ...(address ? { shippingAddress: normalise(address) } : {}),
-            ...(method ? { shippingMethod: method } : {}),
-          },
+        await carts.updateCart(tx, cart.id, {
+          ...(address ? { shippingAddress: normalise(address) } : {}),
+          ...(method ? { shippingMethod: method } : {}),
         });
         return view(tx, owner);
       });
@@ -141,7 +138,7 @@ export function createCartService(deps: ServiceDeps) {
         const guest = await carts.findCart(tx, { guestToken });
         const notices: string[] = [];
         if (!guest) return view(tx, { userId }, notices);
-        await tx.$queryRawUnsafe(`SELECT id FROM cart WHERE id = $1 FOR UPDATE`, guest.id);
+        await carts.lockCart(tx, guest.id);
         const user = await carts.getOrCreateCart(tx, { userId });
         const variants = new Map(
           (
@@ -164,8 +161,8 @@ export function createCartService(deps: ServiceDeps) {
           if (added > 0) await carts.addQuantity(tx, user.id, line.variantId, added);
         }
         if (!user.shippingAddress && guest.shippingAddress)
-          await tx.cart.update({ where: { id: user.id }, data: { shippingAddress: guest.shippingAddress } });
-        await tx.cart.delete({ where: { id: guest.id } });
+          await carts.updateCart(tx, user.id, { shippingAddress: guest.shippingAddress });
+        await carts.deleteCart(tx, guest.id);
         return view(tx, { userId }, notices);
       });
     },

@@ -34,6 +34,9 @@ export function createOrderQueryService(deps: ServiceDeps) {
       return mine || hasScope(identity, ADMIN_SCOPE) ? order : null;
     },
 
+    /** For a mutation's payload: the order the caller just placed or was allowed to change. */
+    byId: (id: string) => findOrder(deps.prisma, id),
+
     async userOrders(identity: Identity, userId: string, first: number, after: string | null | undefined) {
       assertSelfOrAdmin(identity, userId);
       if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)

@@ -9,7 +9,7 @@ import type { OrdersTx } from "../db.js";
 import type { PaymentProvider } from "../payments/provider.js";
 import { PaymentProviderError } from "../payments/provider.js";
 import { addTimeline, findOrder } from "../repositories/orders.js";
-import { type ClaimedPayment, claimWork, completeOp, recordFailure } from "../repositories/payments.js";
+import { type ClaimedPayment, claimWork, completeOp, queueVoid, recordFailure } from "../repositories/payments.js";
 import type { ServiceDeps } from "./deps.js";
 import { cancelOrder, confirmOrder } from "./order-transitions.js";
 
@@ -92,8 +92,7 @@ export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOpt
         });
         await addTimeline(tx, payment.order_id, "PAYMENT_AUTHORIZED");
         // The order was cancelled while we were authorizing: release the hold on the card.
-        if (!(await confirmOrder(tx, deps, payment.order_id)))
-          await tx.payment.update({ where: { id: payment.id }, data: { pendingOp: "VOID" } });
+        if (!(await confirmOrder(tx, deps, payment.order_id))) await queueVoid(tx, payment.id);
       });
     } catch (error) {
       if (!(error instanceof PaymentProviderError || error instanceof CircuitOpenError)) throw error;
