@@ -5,14 +5,20 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import {
   createKafka,
-  type EventEnvelope,
   inventoryEvents,
   namespacedTopic,
   orderEvents,
   topics,
 } from "@shopstream/kernel";
-import { signedGraphqlClient, startTestService, uniqueName, waitFor } from "@shopstream/testkit";
-import type { Consumer, Producer } from "kafkajs";
+import {
+  observeTopic,
+  signedGraphqlClient,
+  startTestService,
+  type TopicObserver,
+  uniqueName,
+  waitFor,
+} from "@shopstream/testkit";
+import type { Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inventoryService } from "../../subgraphs/inventory/src/app.js";
 
@@ -21,8 +27,7 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 
 describe("a service started by the kernel runtime", () => {
   let inventory: Awaited<ReturnType<typeof startInventory>>;
-  const replies: EventEnvelope<{ orderId: string }>[] = [];
-  let observer: Consumer;
+  let observer: TopicObserver<{ orderId: string }>;
   let producer: Producer;
   const startInventory = () => startTestService(inventoryService);
   const topicOf = (topic: string) => namespacedTopic(inventory.env.KAFKA_TOPIC_PREFIX, topic);
@@ -34,17 +39,12 @@ describe("a service started by the kernel runtime", () => {
       brokers: inventory.env.KAFKA_BROKERS,
       logger: inventory.logger,
     });
-    observer = kafka.consumer({ groupId: uniqueName("runtime-observer"), maxWaitTimeInMs: 100 });
-    await observer.connect();
-    const fetched = new Promise<void>((resolve) => observer.on(observer.events.FETCH, () => resolve()));
-    await observer.subscribe({ topic: topicOf(topics.inventoryStock), fromBeginning: false });
-    await observer.run({ eachMessage: async ({ message }) => void replies.push(JSON.parse(String(message.value))) });
-    await fetched;
+    observer = await observeTopic<{ orderId: string }>(kafka, topicOf(topics.inventoryStock));
     producer = kafka.producer();
     await producer.connect();
   }, 120_000);
   afterAll(async () => {
-    await observer?.disconnect();
+    await observer?.stop();
     await producer?.disconnect();
     await inventory?.stop();
   });
@@ -82,7 +82,7 @@ describe("a service started by the kernel runtime", () => {
       topic: topicOf(topics.ordersOrders),
       messages: [{ key: orderId, value: JSON.stringify(placed) }],
     });
-    const reply = await waitFor(() => replies.find((event) => event.data.orderId === orderId), {
+    const reply = await waitFor(() => observer.events.find((event) => event.data.orderId === orderId), {
       timeoutMs: 30_000,
       what: "the inventory's reply on inventory.stock",
     });

@@ -2,3 +2,4 @@
 export { pgTransaction, uniqueName, waitFor } from "@shopstream/kernel/testing";
 export * from "./graphql-client.js";
 export * from "./test-service.js";
+export * from "./topic-observer.js";

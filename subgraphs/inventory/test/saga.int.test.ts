@@ -2,8 +2,8 @@
 // (started by the kernel runtime, with a consumer group of its own) reserves, its outbox relay
 // publishes the replies on inventory.stock, and an observer consumer sees them.
 import { type EventEnvelope, ensureTopics, namespacedTopic, type RunningServiceOf, topics } from "@shopstream/kernel";
-import { startTestService, uniqueName, waitFor } from "@shopstream/testkit";
-import { type Consumer, Kafka, logLevel, type Producer } from "kafkajs";
+import { observeTopic, startTestService, type TopicObserver, uniqueName, waitFor } from "@shopstream/testkit";
+import { Kafka, logLevel, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inventoryService } from "../src/app.js";
 import { createFixture, type Fixture, orderLine, placedEvent } from "./support/fixture.js";
@@ -14,23 +14,12 @@ const topicOf = (topic: string) => namespacedTopic(fx.env.KAFKA_TOPIC_PREFIX, to
 let service: RunningServiceOf<typeof inventoryService>;
 let groupId: string;
 let producer: Producer;
-let observer: Consumer;
-const seen: EventEnvelope<Record<string, unknown>>[] = [];
+let observer: TopicObserver;
 
 beforeAll(async () => {
   fx = await createFixture();
   await ensureTopics(kafka, [topicOf(topics.ordersOrders), topicOf(topics.inventoryStock)]);
-  observer = kafka.consumer({ groupId: uniqueName("inventory-saga-observer"), maxWaitTimeInMs: 100 });
-  await observer.connect();
-  const fetched = new Promise<void>((resolve) => observer.on(observer.events.FETCH, () => resolve()));
-  await observer.subscribe({ topic: topicOf(topics.inventoryStock), fromBeginning: false });
-  await observer.run({
-    eachMessage: async ({ message }) => {
-      const envelope = JSON.parse(message.value?.toString() ?? "{}");
-      if (envelope.type !== "inventory.stock.changed") seen.push(envelope);
-    },
-  });
-  await fetched; // offsets are resolved once a fetch completed: nothing later is missed
+  observer = await observeTopic(kafka, topicOf(topics.inventoryStock));
 
   groupId = uniqueName("inventory-saga");
   service = await startTestService(inventoryService, { consumerGroup: groupId });
@@ -40,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
-  await observer?.disconnect();
+  await observer?.stop();
   await producer?.disconnect();
   await fx?.close();
 });
@@ -68,7 +57,10 @@ async function publishUntilHandled(event: EventEnvelope, orderId: string) {
 }
 
 const reply = (type: string, orderId: string) =>
-  waitFor(() => seen.find((e) => e.type === type && e.subject === orderId), { timeoutMs: 90_000, what: type });
+  waitFor(() => observer.events.find((e) => e.type === type && e.subject === orderId), {
+    timeoutMs: 90_000,
+    what: type,
+  });
 
 describe("checkout saga over Kafka", () => {
   it("order.placed with stock → inventory.stock.reserved with the allocation", { timeout: 120_000 }, async () => {
@@ -90,7 +82,9 @@ describe("checkout saga over Kafka", () => {
       what: "both order.placed events handled",
     });
     expect((await fx.stockRows(variantId))[0]).toMatchObject({ reserved: 2, available: 3 });
-    expect(seen.filter((e) => e.type === "inventory.stock.reserved" && e.subject === orderId)).toHaveLength(1);
+    expect(observer.events.filter((e) => e.type === "inventory.stock.reserved" && e.subject === orderId)).toHaveLength(
+      1,
+    );
   });
 
   it("order.placed without stock → inventory.stock.rejected with per-line reasons", { timeout: 120_000 }, async () => {
