@@ -7,15 +7,10 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
 import { createLogger } from "@shopstream/kernel";
 import autocannon from "autocannon";
 import { stripSecurityDirectives } from "../../bench/src/support/supergraph.js";
-import {
-  createBrand,
-  createCategory,
-  createProduct,
-  uniqueWord,
-} from "../../subgraphs/catalog/test/support/fixtures.js";
 import { startProductPageSubgraphs } from "../../tests/e2e/support/product-page-subgraphs.js";
 import { composeSupergraph } from "../src/schema/compose-supergraph.js";
 import { startRouter } from "../src/start-router.js";

@@ -1,14 +1,9 @@
+import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
 import { createLifecycle, createLogger, metricsRegistry } from "@shopstream/kernel";
 import { waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { startCountingProxy } from "../../router/test/cache/support/counting-proxy.js";
-import {
-  createBrand,
-  createCategory,
-  createProduct,
-  uniqueWord,
-} from "../../subgraphs/catalog/test/support/fixtures.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 import { startProductPageSubgraphs } from "./support/product-page-subgraphs.js";
 

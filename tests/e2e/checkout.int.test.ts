@@ -8,12 +8,12 @@
 // identity into headers for the subgraphs: cart, checkout, placeOrder and the order status all go
 // through it. Only the ops-side reads (stock rows, shipments with inventory:read) go to inventory.
 import { randomUUID } from "node:crypto";
+import { createBrand, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
+import { uniqueEmail } from "@shopstream/identity/testing/identity-fixture";
+import { SIGN_UP } from "@shopstream/identity/testing/operations";
 import { currentTraceparent, initTracing, withSpan } from "@shopstream/kernel";
 import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/kernel/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrand, createProduct, uniqueWord } from "../../subgraphs/catalog/test/support/fixtures.js";
-import { uniqueEmail } from "../../subgraphs/identity/test/support/identity-fixture.js";
-import { SIGN_UP } from "../../subgraphs/identity/test/support/operations.js";
 import { type CheckoutStack, startCheckoutStack } from "./support/checkout-stack.js";
 
 const exporter = new InMemorySpanExporter();

@@ -1,13 +1,14 @@
 // End to end through the router: identity's access tokens verified against its JWKS, revoked
 // sessions refused, identity signed into HMAC headers for subgraphs, and @authenticated /
 // @requiresScopes enforced by the router before anything reaches a subgraph.
+
+import { createBrand, uniqueWord } from "@shopstream/catalog/testing/fixtures";
+import { signAccessToken } from "@shopstream/identity/src/crypto/jwt";
+import { uniqueEmail } from "@shopstream/identity/testing/identity-fixture";
+import { REFRESH, SIGN_IN, SIGN_OUT, SIGN_UP } from "@shopstream/identity/testing/operations";
 import { accessTokenDefaults, signIdentityHeaders } from "@shopstream/kernel";
 import { decodeJwt, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrand, uniqueWord } from "../../subgraphs/catalog/test/support/fixtures.js";
-import { signAccessToken } from "../../subgraphs/identity/src/crypto/jwt.js";
-import { uniqueEmail } from "../../subgraphs/identity/test/support/identity-fixture.js";
-import { REFRESH, SIGN_IN, SIGN_OUT, SIGN_UP } from "../../subgraphs/identity/test/support/operations.js";
 import { type AuthStack, startAuthStack } from "./support/auth-stack.js";
 
 const ME = "query Me { me { id email name } }";

@@ -4,7 +4,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { Writable } from "node:stream";
-
+import { createBrand, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
+import { type Harness, startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
+import { identityService } from "@shopstream/identity";
+import { uniqueEmail } from "@shopstream/identity/testing/identity-fixture";
+import { SIGN_IN, SIGN_UP } from "@shopstream/identity/testing/operations";
+import { inventoryService } from "@shopstream/inventory";
+import { createFixture as createInventoryFixture } from "@shopstream/inventory/testing/fixture";
 import {
   createLogger,
   createRedis,
@@ -17,13 +23,6 @@ import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/
 import { startTestService } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { createBrand, createProduct, uniqueWord } from "../../subgraphs/catalog/test/support/fixtures.js";
-import { type Harness, startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
-import { identityService } from "../../subgraphs/identity/src/app.js";
-import { uniqueEmail } from "../../subgraphs/identity/test/support/identity-fixture.js";
-import { SIGN_IN, SIGN_UP } from "../../subgraphs/identity/test/support/operations.js";
-import { inventoryService } from "../../subgraphs/inventory/src/app.js";
-import { createFixture as createInventoryFixture } from "../../subgraphs/inventory/test/support/fixture.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
 const _root = path.resolve(import.meta.dirname, "../..");

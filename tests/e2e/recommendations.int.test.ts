@@ -2,17 +2,12 @@
 // router returns the recommended products with their full data from the catalog subgraph (the
 // recommendations subgraph only knows product ids).
 import path from "node:path";
+import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
+import { startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
 import { createLogger } from "@shopstream/kernel";
+import { startHarness as startRecommendations } from "@shopstream/recommendations/testing/harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import {
-  createBrand,
-  createCategory,
-  createProduct,
-  uniqueWord,
-} from "../../subgraphs/catalog/test/support/fixtures.js";
-import { startHarness as startCatalog } from "../../subgraphs/catalog/test/support/harness.js";
-import { startHarness as startRecommendations } from "../../subgraphs/recommendations/test/support/harness.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
 const _root = path.resolve(import.meta.dirname, "../..");

@@ -3,13 +3,8 @@
 // exits 78 on a bad environment and 0 after SIGTERM.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import {
-  createKafka,
-  inventoryEvents,
-  namespacedTopic,
-  orderEvents,
-  topics,
-} from "@shopstream/kernel";
+import { inventoryService } from "@shopstream/inventory";
+import { createKafka, inventoryEvents, namespacedTopic, orderEvents, topics } from "@shopstream/kernel";
 import {
   observeTopic,
   signedGraphqlClient,
@@ -20,7 +15,6 @@ import {
 } from "@shopstream/testkit";
 import type { Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inventoryService } from "../../subgraphs/inventory/src/app.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");

@@ -1,13 +1,14 @@
 // Real identity, catalog and inventory subgraphs (each behind a counting proxy) composed into an
 // in-memory supergraph, and the router verifying identity's access tokens against its JWKS.
+
+import { startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
+import { startIdentityFixture } from "@shopstream/identity/testing/identity-fixture";
+import { inventoryService } from "@shopstream/inventory";
+import { createFixture as createInventoryFixture } from "@shopstream/inventory/testing/fixture";
 import { createLogger } from "@shopstream/kernel";
 import { startTestService } from "@shopstream/testkit";
 import type { AuthOptions } from "../../../router/src/auth/start-auth.js";
 import { type RunningRouter, startRouter } from "../../../router/src/index.js";
-import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
-import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
-import { inventoryService } from "../../../subgraphs/inventory/src/app.js";
-import { createFixture as createInventoryFixture } from "../../../subgraphs/inventory/test/support/fixture.js";
 import { composeSubgraphs } from "./compose-subgraphs.js";
 import { startCountingProxy } from "./counting-proxy.js";
 

@@ -5,16 +5,17 @@
 // (fromBeginning: false), so nothing replays other runs' history; the groups have joined before
 // start returns, so a caller creating its data afterwards misses none of its events.
 // Call initTracing before startCheckoutStack if the spans matter: the first call in a process wins.
+
+import { startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
+import { startIdentityFixture } from "@shopstream/identity/testing/identity-fixture";
+import { inventoryService } from "@shopstream/inventory";
+import { createFixture as createInventoryFixture } from "@shopstream/inventory/testing/fixture";
 import { createLifecycle, createLogger, type Identity, signIdentityHeaders } from "@shopstream/kernel";
+import { ordersService } from "@shopstream/orders";
+import { startPaymentSimulator } from "@shopstream/orders/src/payments/simulator/server";
+import { recommendationsService } from "@shopstream/recommendations";
 import { startTestService, uniqueName } from "@shopstream/testkit";
 import { startRouter } from "../../../router/src/index.js";
-import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
-import { startIdentityFixture } from "../../../subgraphs/identity/test/support/identity-fixture.js";
-import { inventoryService } from "../../../subgraphs/inventory/src/app.js";
-import { createFixture as createInventoryFixture } from "../../../subgraphs/inventory/test/support/fixture.js";
-import { ordersService } from "../../../subgraphs/orders/src/app.js";
-import { startPaymentSimulator } from "../../../subgraphs/orders/src/payments/simulator/server.js";
-import { recommendationsService } from "../../../subgraphs/recommendations/src/app.js";
 import { composeSubgraphs } from "./compose-subgraphs.js";
 
 export interface GraphQLBody {

@@ -1,12 +1,13 @@
 // The three subgraphs a product page touches (catalog, inventory, recommendations), from their test
 // harnesses in this process (each through the kernel runtime), plus a private Redis for the router's cache (so "cold" really is
 // empty). Shared by the cache e2e test and the cache bench.
+
+import { startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
+import { inventoryService } from "@shopstream/inventory";
+import { createFixture as createInventory } from "@shopstream/inventory/testing/fixture";
+import { startHarness as startRecommendations } from "@shopstream/recommendations/testing/harness";
 import { startTestService } from "@shopstream/testkit";
 import { startPrivateRedis } from "../../../router/test/cache/support/private-redis.js";
-import { startHarness as startCatalog } from "../../../subgraphs/catalog/test/support/harness.js";
-import { inventoryService } from "../../../subgraphs/inventory/src/app.js";
-import { createFixture as createInventory } from "../../../subgraphs/inventory/test/support/fixture.js";
-import { startHarness as startRecommendations } from "../../../subgraphs/recommendations/test/support/harness.js";
 
 export async function startProductPageSubgraphs() {
   const [catalog, recommendations, inventory, redis] = await Promise.all([
