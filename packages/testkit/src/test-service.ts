@@ -12,10 +12,8 @@ import {
 } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
 
-export interface TestServiceOptions extends StartServiceOptions {
-  /** Environment on top of process.env and the test defaults (PORT 0, LOG_LEVEL silent). */
-  env?: Record<string, string | undefined>;
-}
+/** `env` goes on top of process.env and the test defaults (PORT 0, LOG_LEVEL silent). */
+export type TestServiceOptions = StartServiceOptions;
 
 const testOptions = (name: string, options: TestServiceOptions): StartServiceOptions => ({
   consumerGroup: uniqueName(`${name}-test`),

@@ -1,5 +1,5 @@
 // The catalog's environment: everything it reads from process.env, validated in one place.
-import { identityEnv, kafkaEnv, loadEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
+import { identityEnv, kafkaEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
 
 export const catalogEnvShape = {
   ...serviceEnv,
@@ -14,6 +14,3 @@ export type CatalogEnv = ReturnType<typeof parseCatalogEnv>;
 /** For tests: throws EnvError instead of exiting. */
 export const parseCatalogEnv = (source: Record<string, string | undefined> = process.env) =>
   parseEnv(catalogEnvShape, source);
-
-/** For the process entry point: prints every bad variable and exits. */
-export const loadCatalogEnv = () => loadEnv(catalogEnvShape);

@@ -1,5 +1,5 @@
 // The legacy subgraph's environment: everything it reads from process.env, validated in one place.
-import { identityEnv, loadEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
+import { identityEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
 import { z } from "zod";
 
 export const legacyEnvShape = {
@@ -16,6 +16,3 @@ export type LegacyEnv = ReturnType<typeof parseLegacyEnv>;
 /** For tests: throws EnvError instead of exiting. */
 export const parseLegacyEnv = (source: Record<string, string | undefined> = process.env) =>
   parseEnv(legacyEnvShape, source);
-
-/** For the process entry point: prints every bad variable and exits. */
-export const loadLegacyEnv = () => loadEnv(legacyEnvShape);

@@ -1,5 +1,5 @@
 // The orders service's environment: everything it reads from process.env, validated in one place.
-import { identityEnv, kafkaEnv, loadEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
+import { identityEnv, kafkaEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
 import { z } from "zod";
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
@@ -40,6 +40,3 @@ export type OrdersEnv = ReturnType<typeof parseOrdersEnv>;
 /** For tests: throws EnvError instead of exiting. */
 export const parseOrdersEnv = (source: Record<string, string | undefined> = process.env) =>
   parseEnv(ordersEnvShape, source);
-
-/** For the process entry point: prints every bad variable and exits. */
-export const loadOrdersEnv = () => loadEnv(ordersEnvShape);

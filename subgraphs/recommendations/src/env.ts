@@ -29,6 +29,3 @@ export type RecommendationsEnv = ReturnType<typeof parseRecommendationsEnv>;
 /** For tests: throws EnvError instead of exiting. */
 export const parseRecommendationsEnv = (source: Record<string, string | undefined> = process.env) =>
   parseEnv(recommendationsEnvShape, source);
-
-/** For the process entry point: prints every bad variable and exits. */
-export const loadRecommendationsEnv = () => loadEnv(recommendationsEnvShape);
