@@ -9,12 +9,12 @@ import os from "node:os";
 import path from "node:path";
 import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
 import { createLogger } from "@shopstream/kernel";
+import { startTsx, stop, waitForHttp } from "@shopstream/testkit";
 import autocannon from "autocannon";
 import { stripSecurityDirectives } from "../../bench/src/support/supergraph.js";
 import { startProductPageSubgraphs } from "../../tests/e2e/support/product-page-subgraphs.js";
 import { composeSupergraph } from "../src/schema/compose-supergraph.js";
 import { startRouter } from "../src/start-router.js";
-import { startTsx, stop, waitForHttp } from "./support/processes.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
 const productCount = Number(process.env.BENCH_PRODUCTS ?? 20);

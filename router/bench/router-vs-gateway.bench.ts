@@ -5,8 +5,8 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { cpuSeconds, readyMessage, startTsx, stop, waitForHttp } from "@shopstream/testkit";
 import autocannon from "autocannon";
-import { cpuSeconds, readyMessage, startTsx, stop, waitForHttp } from "./support/processes.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 15);
 const workers = Number(process.env.BENCH_WORKERS ?? 1);

@@ -4,12 +4,14 @@ import { composeServices } from "@apollo/composition";
 import type { QueryPlan } from "@apollo/query-planner";
 import { createLogger } from "@shopstream/kernel";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Authenticator } from "../src/auth/authenticator.js";
+import { parseRouterSettings } from "../src/config/router-settings.js";
 import { SubgraphPools } from "../src/datasource/subgraph-pools.js";
 import { parse } from "../src/graphql-runtime.js";
 import { authenticate } from "../src/pipeline/authenticate.js";
 import { planOperation } from "../src/pipeline/plan-operation.js";
-import { prepareOperation } from "../src/pipeline/prepare-operation.js";
 import { buildSchemaVersion } from "../src/supergraph/schema-version.js";
+import { preparedState } from "./support/request-state.js";
 
 const link = (imports: string) =>
   `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${imports}])`;
@@ -38,8 +40,7 @@ const version = buildSchemaVersion(composed.supergraphSdl, {
   timeouts: {},
   pools,
 });
-const request = { query: '{ product(id: "1") { price } }' };
-const prepared = prepareOperation(version, request, { method: "POST", introspection: false });
+const query = '{ product(id: "1") { price } }';
 
 function fetchedFrom(plan: QueryPlan): string[] {
   return [...JSON.stringify(plan.node).matchAll(/"serviceName":"(\w+)"/g)].map((match) => match[1]!);
@@ -47,17 +48,23 @@ function fetchedFrom(plan: QueryPlan): string[] {
 
 describe("override-aware planning", () => {
   it("plans the labelled field on the overriding subgraph only when its label is on", async () => {
-    const context = await authenticate(
-      "req-1",
-      {},
-      { identitySecret: "x".repeat(16), logger: createLogger("test", "silent") },
-    );
-    expect(context.subgraphHeaders["x-request-id"]).toBe("req-1");
-    const off = planOperation(version, request, prepared, new Map());
-    const on = planOperation(version, request, prepared, new Map([["percent(25)", true]]));
+    const state = preparedState(version, query);
+    await authenticate(state, {
+      settings: parseRouterSettings({ identitySecret: "x".repeat(16) }),
+      logger: createLogger("test", "silent"),
+      authenticator: {} as Authenticator, // anonymous: never asked
+    });
+    expect(state.context.subgraphHeaders["x-request-id"]).toBe("req-1");
+    const planWith = (conditions: Map<string, boolean>) => {
+      state.overrides = { ...state.overrides, conditions };
+      planOperation(state);
+      return state.plan;
+    };
+    const off = planWith(new Map());
+    const on = planWith(new Map([["percent(25)", true]]));
     expect(fetchedFrom(off)).toEqual(["legacy"]);
     expect(fetchedFrom(on)).toEqual(["legacy", "catalog"]);
     expect(version.plans.size).toBe(2);
-    expect(planOperation(version, request, prepared, new Map([["percent(25)", true]]))).toBe(on);
+    expect(planWith(new Map([["percent(25)", true]]))).toBe(on);
   });
 });

@@ -1,9 +1,9 @@
 import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
 import { createLifecycle, createLogger, metricsRegistry } from "@shopstream/kernel";
 import { waitFor } from "@shopstream/kernel/testing";
+import { type RunningRouter, startRouter } from "@shopstream/router";
+import { startCountingProxy } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { startCountingProxy } from "../../router/test/cache/support/counting-proxy.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 import { startProductPageSubgraphs } from "./support/product-page-subgraphs.js";
 
@@ -147,7 +147,7 @@ describe("router entity cache", () => {
     expect(result.errors).toBeUndefined();
     // a's two variants come from the cache (same selection as the product page's availability
     // fetch, whatever the client operation's name); only b's three are asked for.
-    const asked = proxies.inventory.seen.reduce((sum, request) => sum + request.representations, 0);
+    const asked = proxies.inventory.requests.reduce((sum, request) => sum + request.representations, 0);
     expect(asked).toBe(3);
     resetCounts();
     await viaRouter(query, { a: a.id, b: b.id });

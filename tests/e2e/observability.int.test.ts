@@ -20,9 +20,9 @@ import {
   startService,
 } from "@shopstream/kernel";
 import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/kernel/testing";
+import { type RunningRouter, startRouter } from "@shopstream/router";
 import { startTestService } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
 const _root = path.resolve(import.meta.dirname, "../..");

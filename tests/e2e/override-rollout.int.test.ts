@@ -13,10 +13,10 @@ import { inventoryService } from "@shopstream/inventory";
 import { createFixture as createInventory } from "@shopstream/inventory/testing/fixture";
 import { createLogger, metricsRegistry, type RunningServiceOf } from "@shopstream/kernel";
 import { startHarness as startLegacy } from "@shopstream/legacy/testing/harness";
+import { type RunningRouter, startRouter } from "@shopstream/router";
+import { onNewPath } from "@shopstream/router/src/overrides/sticky-bucket";
 import { startTestService, uniqueName, waitFor } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { onNewPath } from "../../router/src/overrides/sticky-bucket.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
 const _root = path.resolve(import.meta.dirname, "../..");

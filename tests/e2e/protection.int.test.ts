@@ -7,11 +7,11 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createLogger, type RunningSubgraph, startSubgraphServer } from "@shopstream/kernel";
+import { type RunningRouter, startRouter } from "@shopstream/router";
+import { RateLimiter } from "@shopstream/router/src/protection/rate-limiter";
+import { rateLimitUnavailableTotal, rejectionsTotal } from "@shopstream/router/src/protection/rejections";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
-import { RateLimiter } from "../../router/src/protection/rate-limiter.js";
-import { rateLimitUnavailableTotal, rejectionsTotal } from "../../router/src/protection/rejections.js";
 import { composeInto, makeSchemaDir } from "../router/support/compose-fixture.js";
 
 const logger = createLogger("protection-test", "silent");

@@ -6,8 +6,8 @@ import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstr
 import { startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
 import { createLogger } from "@shopstream/kernel";
 import { startHarness as startRecommendations } from "@shopstream/recommendations/testing/harness";
+import { type RunningRouter, startRouter } from "@shopstream/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
 const _root = path.resolve(import.meta.dirname, "../..");

@@ -1,8 +1,8 @@
 // End to end through the router: an entity join across two subgraphs, and what a client sees
 // when one subgraph is down or too slow (partial data plus an error with a code).
 import { createLogger, type RunningSubgraph } from "@shopstream/kernel";
+import { type RunningRouter, startRouter } from "@shopstream/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeInto, makeSchemaDir } from "./support/compose-fixture.js";
 import { get, post } from "./support/graphql-client.js";
 import { identitySecret, productsSdl, reviewsSdl, startProducts, startReviews } from "./support/test-subgraphs.js";

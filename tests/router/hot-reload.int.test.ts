@@ -3,8 +3,8 @@
 import { writeFile } from "node:fs/promises";
 import { createLogger, type RunningSubgraph } from "@shopstream/kernel";
 import { waitFor } from "@shopstream/kernel/testing";
+import { type RunningRouter, startRouter } from "@shopstream/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeInto, makeSchemaDir } from "./support/compose-fixture.js";
 import { post } from "./support/graphql-client.js";
 import {

@@ -1,8 +1,8 @@
 // The router's HTTP contract: bad input gets a 4xx with a GraphQL error code (never a crash),
 // health/readiness, the Sandbox landing page and CORS in development, no introspection in production.
 import { createLogger, type RunningSubgraph } from "@shopstream/kernel";
+import { type RunningRouter, startRouter } from "@shopstream/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningRouter, startRouter } from "../../router/src/index.js";
 import { composeInto, makeSchemaDir } from "./support/compose-fixture.js";
 import { type GraphQLResponseBody, post } from "./support/graphql-client.js";
 import { identitySecret, productsSdl, reviewsSdl, startProducts, startReviews } from "./support/test-subgraphs.js";

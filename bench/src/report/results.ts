@@ -1,8 +1,9 @@
 // The shape of one bench run's results (bench/results/latest.json).
+
+import type { ProcessFigures } from "@shopstream/testkit";
 import type { Second } from "../load/open-loop.js";
 import type { LoadFigures } from "../load/stats.js";
 import type { ConfirmationFigures } from "../scenarios/order-confirmations.js";
-import type { ProcessFigures } from "../support/process-usage.js";
 import type { SystemKey } from "../systems/systems.js";
 
 export interface Measurement extends LoadFigures {

@@ -1,6 +1,8 @@
 // Runs every scenario against every system, one system at a time so they never share the cores:
 // a short warm-up (JIT, plan caches, pools), then the measurement while CPU and RSS are sampled
 // for the gateway, each subgraph and the load generator.
+
+import { sampleUsage } from "@shopstream/testkit";
 import { closedLoop, type Step } from "../load/closed-loop.js";
 import { openLoop } from "../load/open-loop.js";
 import type { LoadFigures } from "../load/stats.js";
@@ -13,7 +15,6 @@ import {
   checkoutSteps,
   hotProductSteps,
 } from "../scenarios/storefront.js";
-import { sampleUsage } from "../support/process-usage.js";
 import type { SellableProduct } from "../support/sellable-products.js";
 import { type RunningSystem, type SystemKey, systems } from "../systems/systems.js";
 

@@ -5,7 +5,7 @@ import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { resultsDir, root, tsx } from "./paths.js";
 
-export { stop } from "../../../router/bench/support/processes.js";
+export { stop } from "@shopstream/testkit";
 
 const logsDir = path.join(resultsDir, "logs");
 

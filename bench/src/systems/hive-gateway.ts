@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway";
-import { anonymousIdentity, signIdentityHeaders } from "@shopstream/kernel";
+import { anonymousIdentity, localStackDefaults, signIdentityHeaders } from "@shopstream/kernel";
 
-const secret = process.env.IDENTITY_HMAC_SECRET ?? "dev-only-identity-secret-change-me";
+const secret = process.env.IDENTITY_HMAC_SECRET ?? localStackDefaults.identityHmacSecret;
 
 const signedIdentity: GatewayPlugin = {
   onFetch({ options, setOptions }) {

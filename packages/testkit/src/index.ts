@@ -1,5 +1,9 @@
 // Helpers shared by every workspace's tests, the e2e suites and the bench.
 export { pgTransaction, uniqueName, waitFor } from "@shopstream/kernel/testing";
+export * from "./counting-proxy.js";
 export * from "./graphql-client.js";
+export * from "./private-redis.js";
+export * from "./process-usage.js";
+export * from "./processes.js";
 export * from "./test-service.js";
 export * from "./topic-observer.js";

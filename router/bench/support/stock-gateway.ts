@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { anonymousIdentity, signIdentityHeaders } from "@shopstream/kernel";
+import { anonymousIdentity, localStackDefaults, signIdentityHeaders } from "@shopstream/kernel";
 
 const workers = Number(process.env.WORKERS ?? 1);
-const secret = process.env.IDENTITY_HMAC_SECRET ?? "dev-only-identity-secret-change-me";
+const secret = process.env.IDENTITY_HMAC_SECRET ?? localStackDefaults.identityHmacSecret;
 
 if (cluster.isPrimary && workers > 1) {
   for (let i = 0; i < workers; i++) cluster.fork();

@@ -11,7 +11,7 @@ import {
   type RedisExists,
 } from "@shopstream/kernel";
 import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from "jose";
-import { RequestError } from "../pipeline/request-error.js";
+import { RequestError } from "../request/request-error.js";
 import { recordAuthRejection } from "./auth-metrics.js";
 
 export interface AuthenticatorOptions {

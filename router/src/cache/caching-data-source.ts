@@ -6,7 +6,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
-import type { RouterContext } from "../pipeline/router-context.js";
+import type { RouterContext } from "../request/router-context.js";
 import { BoundedCache } from "../supergraph/bounded-cache.js";
 import { audienceKey, entityId, entityKey, rootKey, selectionHash } from "./cache-keys.js";
 import { collectRefs } from "./entity-refs.js";

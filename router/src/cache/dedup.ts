@@ -5,7 +5,7 @@
 // The shared result is never mutated downstream (shape-response builds a new body).
 import type { QueryPlan } from "@apollo/query-planner";
 import type { GatewayExecutionResult } from "@apollo/server-gateway-interface";
-import type { RouterContext } from "../pipeline/router-context.js";
+import type { RouterContext } from "../request/router-context.js";
 import { cacheMetrics } from "./cache-metrics.js";
 
 const inFlight = new WeakMap<QueryPlan, Map<string, Promise<GatewayExecutionResult>>>();

@@ -8,7 +8,7 @@ import type http from "node:http";
 import { type Logger, readBody, sendJson } from "@shopstream/kernel";
 import { z } from "zod";
 import type { Authenticator } from "../auth/authenticator.js";
-import { RequestError } from "../pipeline/request-error.js";
+import { RequestError } from "../request/request-error.js";
 import type { RouterCache } from "./router-cache.js";
 
 export const purgePath = "/admin/cache/purge";

@@ -1,6 +1,6 @@
 // The router's entity/response cache, assembled: Redis (L2) + in-process L1 + the invalidation
 // consumer + the admin purge. One per router process (worker); startRouter creates it when the
-// `cache` option is given and hands the store to every schema version's data sources.
+// `cache` setting is given and hands the store to every schema version's data sources.
 import {
   cacheInvalidationRequested,
   createEventPublisher,
@@ -10,27 +10,12 @@ import {
   namespacedTopic,
 } from "@shopstream/kernel";
 import { Redis } from "ioredis";
+import type { CacheSettings } from "./cache-config.js";
 import { refOf } from "./entity-refs.js";
 import { EntityStore } from "./entity-store.js";
 import { type InvalidationConsumer, startInvalidationConsumer } from "./invalidation-consumer.js";
 import { L1Cache } from "./l1-cache.js";
 import type { CachePolicy } from "./policy.js";
-
-export interface RouterCacheOptions {
-  redisUrl: string;
-  /** Without brokers there is no invalidation consumer: entries then only expire by TTL. */
-  kafkaBrokers?: string[];
-  /** KAFKA_TOPIC_PREFIX: the namespace of the invalidation topics. */
-  topicPrefix?: string;
-  /** Replaces the @cacheControl hints of the supergraph (tests). */
-  policy?: CachePolicy;
-  l1TtlMs?: number;
-  l1MaxEntries?: number;
-  /** Per Redis command; a slower Redis counts as unavailable for that request. */
-  redisTimeoutMs?: number;
-  /** Bearer token for POST /admin/cache/purge; the endpoint is off without one. */
-  adminToken?: string;
-}
 
 export interface RouterCache {
   store: EntityStore;
@@ -44,13 +29,13 @@ export interface RouterCache {
   close(): Promise<void>;
 }
 
-export function createRouterCache(options: RouterCacheOptions, logger: Logger): RouterCache {
+export function createRouterCache(options: CacheSettings, logger: Logger): RouterCache {
   const cacheLogger = logger.child({ component: "router-cache" });
   const redis = new Redis(options.redisUrl, {
     connectionName: "router-cache",
     enableOfflineQueue: false, // Redis down → commands fail at once → served uncached
     maxRetriesPerRequest: 0,
-    commandTimeout: options.redisTimeoutMs ?? 100,
+    commandTimeout: options.redisTimeoutMs,
     connectTimeout: 1_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     lazyConnect: false,
@@ -61,12 +46,8 @@ export function createRouterCache(options: RouterCacheOptions, logger: Logger): 
     lastLog = Date.now();
     cacheLogger.warn({ err: error }, "router cache: Redis connection error");
   });
-  const store = new EntityStore(
-    redis,
-    new L1Cache(options.l1TtlMs ?? 1_000, options.l1MaxEntries ?? 20_000),
-    cacheLogger,
-  );
-  const brokers = options.kafkaBrokers ?? [];
+  const store = new EntityStore(redis, new L1Cache(options.l1TtlMs, options.l1MaxEntries), cacheLogger);
+  const brokers = options.kafkaBrokers;
   const consumer: InvalidationConsumer | undefined =
     brokers.length > 0
       ? startInvalidationConsumer({

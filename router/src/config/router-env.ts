@@ -1,82 +1,161 @@
-// Router configuration from the environment (zod via the kernel): one message listing every bad
-// variable. Subgraph URLs are overridable per name: SUBGRAPH_<NAME>_URL=http://127.0.0.1:5002/graphql.
-import os from "node:os";
+// Router configuration from the environment: each variable names one setting of RouterSettings
+// (router-settings.ts holds every rule and default); this file only says which variable feeds
+// which setting and how its text is read. Problems are reported by variable name, all at once.
+// Subgraph URLs are overridable per name: SUBGRAPH_<NAME>_URL=http://127.0.0.1:5002/graphql.
 import path from "node:path";
-import { accessTokenDefaults, identityEnv, redisEnv, serviceEnv } from "@shopstream/kernel";
-import { z } from "zod";
-import { cacheEnvShape } from "../cache/cache-config.js";
-import { protectionEnvShape } from "../protection/protection-config.js";
+import { EnvError, localStackDefaults } from "@shopstream/kernel";
+import { parseRouterSettings, type RouterSettings } from "./router-settings.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
+type Read = (text: string) => unknown;
+const text: Read = (value) => value;
+const number: Read = (value) => (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value); // zod names a non-number
+const flags: Record<string, boolean> = { true: true, "1": true, false: false, "0": false };
+const flag: Read = (value) => flags[value] ?? value;
+const list: Read = (value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+// "catalog=2000,orders=5000"
+const timeouts: Read = (value) =>
+  Object.fromEntries(
+    (list(value) as string[]).map((pair) => {
+      const match = /^([a-z][a-z0-9_-]*)=(\d+)$/.exec(pair);
+      if (!match) throw new Error(`expected name=milliseconds, got "${pair}"`);
+      return [match[1], Number(match[2])];
+    }),
+  );
+const mode: Read = (value) => (value === "test" ? "development" : value);
 
-export const routerEnvShape = {
-  ...protectionEnvShape,
-  ...cacheEnvShape,
-  ...serviceEnv,
-  ...identityEnv,
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  ROUTER_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 4)),
-  SUPERGRAPH_PATH: z.string().default(path.join(repoRoot, "schema/supergraph.graphql")),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
-  // Per-subgraph overrides of the timeout: "catalog=2000,orders=5000".
-  SUBGRAPH_TIMEOUTS: z
-    .string()
-    .default("")
-    .transform((value, ctx) => parseTimeouts(value, ctx)),
-  SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).default(64),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
-  // Progressive @override rollout (router/README.md "Progressive @override"): a watched JSON file
-  // and/or a Redis key polled every ROLLOUT_POLL_MS; Redis wins per label. Empty = not used.
-  ROLLOUT_PATH: z.string().default(path.join(repoRoot, "schema/rollout.json")),
-  ROLLOUT_REDIS_URL: z.string().default(""),
-  ROLLOUT_REDIS_KEY: z.string().min(1).default("router:rollout"),
-  ROLLOUT_POLL_MS: z.coerce.number().int().min(50).default(500),
-  // Authentication (router/README.md "Authentication and authorization"): identity's JWKS and
-  // token claims, Redis holding live sessions, and proxies whose x-forwarded-for is believed.
-  ...redisEnv,
-  IDENTITY_JWKS_URL: z.string().url().default(`http://127.0.0.1:4001${accessTokenDefaults.jwksPath}`),
-  JWT_ISSUER: z.string().min(1).default(accessTokenDefaults.issuer),
-  JWT_AUDIENCE: z.string().min(1).default(accessTokenDefaults.audience),
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((ip) => ip.trim())
-        .filter(Boolean),
-    ),
-  // Extra origins allowed by CORS besides Apollo Sandbox (development only adds Sandbox).
-  CORS_ORIGINS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+/** Variable → the setting(s) it feeds, as dotted paths into RouterSettings. */
+const variables: Record<string, [paths: string[], read: Read]> = {
+  SUPERGRAPH_PATH: [["supergraphPath"], text],
+  NODE_ENV: [["mode"], mode],
+  HOST: [["host"], text],
+  PORT: [["port"], number],
+  ROUTER_WORKERS: [["workers"], number],
+  LOG_LEVEL: [["logLevel"], text],
+  SUBGRAPH_TIMEOUT_MS: [["subgraphTimeoutMs"], number],
+  SUBGRAPH_TIMEOUTS: [["subgraphTimeouts"], timeouts],
+  SUBGRAPH_CONNECTIONS: [["subgraphConnections"], number],
+  MAX_BODY_BYTES: [["maxBodyBytes"], number],
+  IDENTITY_HMAC_SECRET: [["identitySecret"], text],
+  CORS_ORIGINS: [["corsOrigins"], list],
+  TRUSTED_PROXIES: [["trustedProxies"], list],
+  IDENTITY_JWKS_URL: [["auth.jwksUrl"], text],
+  JWT_ISSUER: [["auth.issuer"], text],
+  JWT_AUDIENCE: [["auth.audience"], text],
+  REDIS_URL: [["auth.redisUrl", "cache.redisUrl", "protection.rateLimit.redisUrl"], text],
+  KAFKA_BROKERS: [["cache.kafkaBrokers"], list],
+  KAFKA_TOPIC_PREFIX: [["cache.topicPrefix"], text],
+  ROUTER_CACHE_L1_TTL_MS: [["cache.l1TtlMs"], number],
+  ROUTER_CACHE_L1_MAX_ENTRIES: [["cache.l1MaxEntries"], number],
+  ROUTER_CACHE_REDIS_TIMEOUT_MS: [["cache.redisTimeoutMs"], number],
+  ROUTER_CACHE_ADMIN_TOKEN: [["cache.adminToken"], text],
+  ROLLOUT_PATH: [["rollout.file"], text],
+  ROLLOUT_REDIS_URL: [["rollout.redisUrl"], text],
+  ROLLOUT_REDIS_KEY: [["rollout.redisKey"], text],
+  ROLLOUT_POLL_MS: [["rollout.pollMs"], number],
+  MAX_DOCUMENT_BYTES: [["protection.limits.maxDocumentBytes"], number],
+  MAX_TOKENS: [["protection.limits.maxTokens"], number],
+  MAX_DEPTH: [["protection.limits.maxDepth"], number],
+  MAX_ALIASES: [["protection.limits.maxAliases"], number],
+  MAX_ROOT_FIELDS: [["protection.limits.maxRootFields"], number],
+  MAX_DIRECTIVES_PER_FIELD: [["protection.limits.maxDirectivesPerField"], number],
+  MAX_DIRECTIVES: [["protection.limits.maxDirectives"], number],
+  MAX_COST: [["protection.limits.maxCost"], number],
+  COST_DEFAULT_LIST_SIZE: [["protection.limits.defaultListSize"], number],
+  MAX_PAGE_SIZE: [["protection.limits.maxPageSize"], number],
+  MAX_BATCH_SIZE: [["protection.limits.maxBatchSize"], number],
+  RATE_LIMIT_QUERIES: [["protection.rateLimit.queries"], number],
+  RATE_LIMIT_MUTATIONS: [["protection.rateLimit.mutations"], number],
+  RATE_LIMIT_WINDOW_SECONDS: [["protection.rateLimit.windowSeconds"], number],
+  RATE_LIMIT_REDIS_TIMEOUT_MS: [["protection.rateLimit.redisTimeoutMs"], number],
+  TRUSTED_DOCUMENTS_DIR: [["protection.trustedDocuments.dir"], text],
+  ALLOW_ARBITRARY_OPERATIONS: [["protection.trustedDocuments.allowArbitrary"], flag],
+  APQ_TTL_SECONDS: [["protection.trustedDocuments.apqTtlSeconds"], number],
 };
 
-function parseTimeouts(value: string, ctx: z.RefinementCtx): Record<string, number> {
-  const timeouts: Record<string, number> = {};
-  for (const pair of value
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const match = /^([a-z][a-z0-9_-]*)=(\d+)$/.exec(pair);
-    if (!match) ctx.addIssue({ code: "custom", message: `expected name=milliseconds, got "${pair}"` });
-    else timeouts[match[1]!] = Number(match[2]);
+/** Switches for the parts a deployed router runs by default and a programmatic one does not. */
+const switches = {
+  ROUTER_CACHE: { path: "cache", values: ["on", "off"] },
+  RATE_LIMIT_ENABLED: { path: "protection.rateLimit", values: ["true", "false", "1", "0"] },
+} as const;
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+const subgraphUrlVariable = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+/** RouterSettings from environment variables; throws EnvError naming every bad variable. */
+export function routerSettingsFromEnv(env: Record<string, string | undefined> = process.env): RouterSettings {
+  const problems: string[] = [];
+  // What `npm start` runs: auth, the cache with its invalidation consumer, the rollout file, rate limits.
+  const options: Record<string, unknown> = {
+    auth: {},
+    cache: { kafkaBrokers: [localStackDefaults.kafkaBrokers] },
+    rollout: { file: path.join(repoRoot, "schema/rollout.json") },
+    protection: { rateLimit: {} },
+    subgraphUrls: {},
+  };
+  const off: string[] = [];
+  for (const [name, { path: setting, values }] of Object.entries(switches)) {
+    const value = env[name];
+    if (value === undefined || value === "") continue;
+    if (!(values as readonly string[]).includes(value)) problems.push(`${name}: expected one of ${values.join(", ")}`);
+    else if (value === "off" || value === "false" || value === "0") off.push(setting);
   }
-  return timeouts;
+  for (const setting of off) remove(options, setting);
+  for (const [name, [paths, read]] of Object.entries(variables)) {
+    const value = env[name];
+    if (value === undefined || value === "") continue; // unset: the schema's default
+    try {
+      const parsed = read(value);
+      for (const setting of paths)
+        if (!off.some((part) => setting.startsWith(`${part}.`))) assign(options, setting, parsed);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  for (const [name, value] of Object.entries(env)) {
+    const match = subgraphUrlVariable.exec(name);
+    if (match && value) (options.subgraphUrls as Record<string, string>)[match[1]!.toLowerCase()] = value;
+  }
+  try {
+    const settings = parseRouterSettings(options, variableOf);
+    if (problems.length === 0) return settings;
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(...error.problems);
+  }
+  throw new EnvError(problems);
 }
 
-/** SUBGRAPH_<NAME>_URL variables as a name → URL map (names lower-cased; `orders_v2` also matches a subgraph named `orders-v2`). */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
-    if (match && value) urls[match[1]!.toLowerCase()] = value;
+/** The variable that feeds a setting path (for error messages). */
+function variableOf(settingPath: readonly PropertyKey[]): string {
+  const dotted = settingPath.join(".");
+  if (settingPath[0] === "subgraphUrls" && settingPath[1])
+    return `SUBGRAPH_${String(settingPath[1]).toUpperCase()}_URL`;
+  for (const [name, [paths]] of Object.entries(variables))
+    if (paths.some((setting) => dotted === setting || dotted.startsWith(`${setting}.`))) return name;
+  return dotted;
+}
+
+function assign(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
   }
-  return urls;
+  node[keys.at(-1)!] = value;
+}
+
+function remove(target: Record<string, unknown>, dotted: string): void {
+  const keys = dotted.split(".");
+  const parent = keys
+    .slice(0, -1)
+    .reduce<Record<string, unknown> | undefined>(
+      (node, key) => node?.[key] as Record<string, unknown> | undefined,
+      target,
+    );
+  if (parent) delete parent[keys.at(-1)!];
 }

@@ -3,7 +3,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { traceSubgraphFetch } from "../observability/trace-subgraph-fetch.js";
-import type { RouterContext } from "../pipeline/router-context.js";
+import type { RouterContext } from "../request/router-context.js";
 import { subgraphError, transportFailure } from "./subgraph-errors.js";
 import type { SubgraphPools } from "./subgraph-pools.js";
 

@@ -10,9 +10,9 @@ import { emptyRollout, parseRollout, type Rollout } from "./rollout-settings.js"
 
 export interface RolloutSourceOptions {
   file?: string;
-  redis?: { get(key: string): Promise<string | null> };
-  redisKey?: string;
-  pollMs?: number;
+  /** A Redis client and the key holding the rollout JSON. */
+  redis?: { client: { get(key: string): Promise<string | null> }; key: string };
+  pollMs: number;
   logger: Logger;
 }
 
@@ -24,7 +24,8 @@ export interface RolloutState {
 }
 
 export async function startRolloutSources(options: RolloutSourceOptions): Promise<RolloutState> {
-  const { file, redis, redisKey = "router:rollout", pollMs = 500, logger } = options;
+  const { file, redis, pollMs, logger } = options;
+  const redisKey = redis?.key;
   let fromFile: Rollout = emptyRollout;
   let fromRedis: Rollout = emptyRollout;
   let merged: Rollout = emptyRollout;
@@ -60,7 +61,7 @@ export async function startRolloutSources(options: RolloutSourceOptions): Promis
     if (!redis) return;
     let text: string | null;
     try {
-      text = await redis.get(redisKey);
+      text = await redis.client.get(redis.key);
     } catch (error) {
       logger.warn({ err: error, key: redisKey }, "rollout key unreadable; keeping the last setting");
       return;

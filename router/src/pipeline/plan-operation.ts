@@ -1,11 +1,8 @@
-// Step: build (or reuse) the query plan. The cache key holds the operation text, the operation
+// Stage: build (or reuse) the query plan. The cache key holds the operation text, the operation
 // name AND the set of enabled override labels, because the same operation plans differently
 // per label set.
 import { operationFromDocument } from "@apollo/federation-internals";
-import type { QueryPlan } from "@apollo/query-planner";
-import type { SchemaVersion } from "../supergraph/schema-version.js";
-import type { GraphQLRequest } from "./parse-http-request.js";
-import type { PreparedOperation } from "./prepare-operation.js";
+import type { RequestState } from "./request-state.js";
 import type { OverrideConditions } from "./resolve-overrides.js";
 
 export function planCacheKey(query: string, operationName: string | undefined, overrides: OverrideConditions): string {
@@ -13,12 +10,9 @@ export function planCacheKey(query: string, operationName: string | undefined, o
   return `${operationName ?? ""}\u0000${enabled.sort().join("\u0001")}\u0000${query}`;
 }
 
-export function planOperation(
-  version: SchemaVersion,
-  request: GraphQLRequest,
-  prepared: PreparedOperation,
-  overrides: OverrideConditions,
-): QueryPlan {
+export function planOperation(state: RequestState): void {
+  const { version, request, prepared } = state;
+  const overrides = state.overrides.conditions;
   const key = planCacheKey(request.query, request.operationName, overrides);
   let plan = version.plans.get(key);
   if (!plan) {
@@ -29,5 +23,5 @@ export function planOperation(
     plan = version.planner.buildQueryPlan(operationForPlanner, { overrideConditions: new Map(overrides) });
     version.plans.set(key, plan);
   }
-  return plan;
+  state.plan = plan;
 }

@@ -1,17 +1,17 @@
-// Step 2: parse and validate the document (cached per schema version by query text), pick the
-// operation, enforce transport rules and coerce variables. Every rejection is a 4xx with a code.
-// Limits (protection/): size and tokens while parsing, shape limits before validation, cost
-// and pagination bounds after variables; a document over a limit is not cached.
+// Stage: parse and validate the document (cached per schema version by query text), pick the
+// operation, enforce transport rules per operation kind and coerce variables. Every rejection is
+// a 4xx with a code. Size and token limits apply while parsing and shape limits before validation
+// (protection/); a document over a limit is not cached.
 import { buildOperationContext } from "@apollo/gateway";
 import type { DocumentNode, GraphQLError } from "graphql";
 import { getVariableValues, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from "../graphql-runtime.js";
-import { checkDocumentLimits, fragmentsByName } from "../protection/document-limits.js";
-import { enforceOperationCost } from "../protection/operation-cost.js";
+import { checkDocumentLimits } from "../protection/document-limits.js";
 import { parseWithLimits } from "../protection/parse-with-limits.js";
-import { defaultLimits, type OperationLimits } from "../protection/protection-config.js";
+import type { OperationLimits } from "../protection/protection-config.js";
+import { RequestError } from "../request/request-error.js";
+import type { RouterComponents } from "../router-components.js";
 import type { CachedDocument, SchemaVersion } from "../supergraph/schema-version.js";
-import type { GraphQLRequest } from "./parse-http-request.js";
-import { RequestError } from "./request-error.js";
+import type { RequestState } from "./request-state.js";
 
 export type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -20,20 +20,14 @@ export interface PreparedOperation {
   operationContext: OperationContext;
 }
 
-export interface PrepareOptions {
-  method: string;
-  introspection: boolean;
-  limits?: OperationLimits;
-}
-
 export function prepareOperation(
-  version: SchemaVersion,
-  request: GraphQLRequest,
-  options: PrepareOptions,
-): PreparedOperation {
+  state: RequestState,
+  router: Pick<RouterComponents, "development" | "protection">,
+): void {
+  const { version, request } = state;
   let cached = version.documents.get(request.query);
   if (!cached) {
-    cached = parseAndValidate(version, request.query, options.introspection, options.limits ?? defaultLimits);
+    cached = parseAndValidate(version, request.query, router.development, router.protection.limits);
     version.documents.set(request.query, cached);
   }
   if (!cached.document) throw new RequestError(400, cached.errorCode!, cached.errors[0]!.message, cached.errors);
@@ -50,7 +44,7 @@ export function prepareOperation(
   }
   const kind = operationContext.operation.operation;
   if (kind === "subscription") throw new RequestError(400, "BAD_REQUEST", "Subscriptions are not supported");
-  if (kind === "mutation" && options.method !== "POST")
+  if (kind === "mutation" && state.input.method !== "POST")
     throw new RequestError(405, "METHOD_NOT_ALLOWED", "Mutations can only be sent over POST");
 
   const { errors } = getVariableValues(
@@ -59,15 +53,7 @@ export function prepareOperation(
     request.variables ?? {},
   );
   if (errors) throw new RequestError(400, "BAD_USER_INPUT", errors[0]!.message, errors);
-  enforceOperationCost({
-    operation: operationContext.operation,
-    fragments: fragmentsByName(cached.document),
-    schema: version.apiGraphQLSchema,
-    directiveSchema: version.supergraphGraphQLSchema,
-    variables: request.variables ?? {},
-    limits: options.limits ?? defaultLimits,
-  });
-  return { document: cached.document, operationContext };
+  state.prepared = { document: cached.document, operationContext };
 }
 
 function parseAndValidate(

@@ -1,16 +1,13 @@
-// Step: decide which progressive @override labels are on for this request (see overrides/).
+// Stage: decide which progressive @override labels are on for this request (see overrides/).
 // Each label the operation touches is on (field served by the overriding subgraph) for a sticky
 // share of callers given by the rollout setting; labels left out count as false (the `from`
 // subgraph). The caller is the signed-in user, else the anonymous visitor id, else (a programmatic
 // call without either) the request id, which splits correctly but is not sticky.
 import { decideLabels, type OverrideDecision, operationLabels } from "../overrides/decide-overrides.js";
 import { overrideMetrics } from "../overrides/override-metrics.js";
-import { emptyRollout } from "../overrides/rollout-settings.js";
-import type { RolloutState } from "../overrides/rollout-sources.js";
-import type { SchemaVersion } from "../supergraph/schema-version.js";
-import type { GraphQLRequest } from "./parse-http-request.js";
-import type { PreparedOperation } from "./prepare-operation.js";
-import type { RouterContext } from "./router-context.js";
+import type { RouterContext } from "../request/router-context.js";
+import type { RouterComponents } from "../router-components.js";
+import type { RequestState } from "./request-state.js";
 
 export type OverrideConditions = ReadonlyMap<string, boolean>;
 
@@ -21,28 +18,23 @@ export interface ResolvedOverrides {
   observe(result: { errors?: readonly unknown[] }): void;
 }
 
-const none: ResolvedOverrides = { conditions: new Map(), decisions: [], observe: () => {} };
+export const noOverrides: ResolvedOverrides = { conditions: new Map(), decisions: [], observe: () => {} };
 
 export function callerIdOf(context: RouterContext, visitorId: string | undefined): string {
   if (context.identity.userId) return `user:${context.identity.userId}`;
   return visitorId ? `visitor:${visitorId}` : `request:${context.requestId}`;
 }
 
-export function resolveOverrides(
-  version: SchemaVersion,
-  request: GraphQLRequest,
-  prepared: PreparedOperation,
-  context: RouterContext,
-  visitorId: string | undefined,
-  rollout: RolloutState | undefined,
-): ResolvedOverrides {
+export function resolveOverrides(state: RequestState, router: Pick<RouterComponents, "rollout">): void {
+  const { version, request, prepared, context } = state;
   const labels = operationLabels(version, request.query, request.operationName, prepared.document);
-  if (labels.length === 0) return none;
-  const decisions = decideLabels(labels, callerIdOf(context, visitorId), rollout?.current() ?? emptyRollout);
+  if (labels.length === 0) return;
+  const caller = callerIdOf(context, state.input.visitorId);
+  const decisions = decideLabels(labels, caller, router.rollout.current());
   const conditions = new Map(decisions.map((decision) => [decision.label, decision.path === "new"]));
   const startedAt = performance.now();
   for (const { label, path } of decisions) overrideMetrics.decisions.inc({ label, path });
-  return {
+  state.overrides = {
     conditions,
     decisions,
     observe(result) {

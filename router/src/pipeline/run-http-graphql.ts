@@ -2,12 +2,12 @@
 // operations, as Apollo Client's BatchHttpLink sends) of at most `maxBatchSize`. Each operation of
 // a batch runs the whole pipeline on its own (limits, rate limits, auth), so a batch buys a client
 // nothing a series of requests would not; one refused operation does not spoil the others.
-import { limitsOnlyProtection } from "../protection/protection.js";
 import { countRejection, limitExceeded } from "../protection/rejections.js";
+import type { HttpInput } from "../request/graphql-request.js";
+import { RequestError } from "../request/request-error.js";
+import type { RouterComponents } from "../router-components.js";
 import type { SchemaVersion } from "../supergraph/schema-version.js";
-import type { HttpInput } from "./parse-http-request.js";
-import { RequestError } from "./request-error.js";
-import { type PipelineSettings, runGraphQLRequest } from "./run-graphql-request.js";
+import { runGraphQLRequest } from "./run-graphql-request.js";
 import { rejection, type ShapedResponse } from "./shape-response.js";
 
 export interface HttpGraphQLResponse extends Omit<ShapedResponse, "body"> {
@@ -18,11 +18,11 @@ export async function runHttpGraphQL(
   version: SchemaVersion,
   input: HttpInput,
   requestId: string,
-  settings: PipelineSettings,
+  router: RouterComponents,
 ): Promise<HttpGraphQLResponse> {
   const items = batchItems(input);
-  if (!items) return runGraphQLRequest(version, input, requestId, settings);
-  const maxBatchSize = (settings.protection ?? limitsOnlyProtection).limits.maxBatchSize;
+  if (!items) return runGraphQLRequest(version, input, requestId, router);
+  const { maxBatchSize } = router.protection.limits;
   if (items.length === 0 || items.length > maxBatchSize) {
     const error =
       items.length === 0
@@ -39,7 +39,7 @@ export async function runHttpGraphQL(
   }
   const answers = await Promise.all(
     items.map((item, i) =>
-      runGraphQLRequest(version, { ...input, body: JSON.stringify(item) }, `${requestId}:${i}`, settings),
+      runGraphQLRequest(version, { ...input, body: JSON.stringify(item) }, `${requestId}:${i}`, router),
     ),
   );
   return combine(answers);

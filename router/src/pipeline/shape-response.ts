@@ -2,7 +2,7 @@
 // are 200 even with errors (GraphQL over HTTP, application/json), rejections keep their 4xx.
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "../graphql-runtime.js";
-import { RequestError } from "./request-error.js";
+import { RequestError } from "../request/request-error.js";
 
 export interface ShapedResponse {
   status: number;

@@ -4,7 +4,7 @@
 // the fragments nest or fan out.
 import type { DocumentNode, FragmentDefinitionNode, SelectionSetNode } from "graphql";
 import { Kind } from "../graphql-runtime.js";
-import { RequestError } from "../pipeline/request-error.js";
+import { RequestError } from "../request/request-error.js";
 import type { OperationLimits } from "./protection-config.js";
 import { limitExceeded } from "./rejections.js";
 

@@ -14,7 +14,7 @@ import type {
   ValueNode,
 } from "graphql";
 import { getNamedType, getNullableType, isCompositeType, isListType, Kind } from "../graphql-runtime.js";
-import { RequestError } from "../pipeline/request-error.js";
+import { RequestError } from "../request/request-error.js";
 import type { OperationLimits } from "./protection-config.js";
 import { limitExceeded } from "./rejections.js";
 

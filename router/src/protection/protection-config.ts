@@ -1,141 +1,66 @@
 // Protection settings: operation limits, rate limits and trusted documents, each with a safe
-// default, configurable by env (PROTECTION env vars below, spread into the router's env shape).
+// default stated here once (router-settings.ts assembles them; router-env.ts maps variables).
 import path from "node:path";
+import { localStackDefaults } from "@shopstream/kernel";
 import { z } from "zod";
 
-export interface OperationLimits {
+const count = (fallback: number) => z.number().int().min(0).default(fallback);
+const positive = (fallback: number) => z.number().int().min(1).default(fallback);
+
+export const operationLimitsSchema = z.object({
   /** Bytes of query text, checked before parsing. */
-  maxDocumentBytes: number;
+  maxDocumentBytes: positive(100_000),
   /** Lexer tokens, enforced by graphql-js DURING parsing, so a huge document never builds an AST. */
-  maxTokens: number;
-  maxDepth: number;
-  maxAliases: number;
-  maxRootFields: number;
-  maxDirectivesPerField: number;
-  maxDirectives: number;
+  maxTokens: positive(5_000),
+  maxDepth: positive(15),
+  maxAliases: count(30),
+  maxRootFields: positive(20),
+  maxDirectivesPerField: count(5),
+  maxDirectives: count(50),
   /** Estimated cost (see operation-cost.ts). */
-  maxCost: number;
+  maxCost: positive(5_000),
   /** Assumed length of a list field without `first`/`last` or `@listSize`. */
-  defaultListSize: number;
+  defaultListSize: positive(10),
   /** Largest `first`/`last` accepted. */
-  maxPageSize: number;
+  maxPageSize: positive(100),
   /** Operations in one batched POST (a JSON array); 1 turns batching off in effect. */
-  maxBatchSize: number;
-}
+  maxBatchSize: positive(10),
+});
 
-export const defaultLimits: OperationLimits = {
-  maxDocumentBytes: 100_000,
-  maxTokens: 5_000,
-  maxDepth: 15,
-  maxAliases: 30,
-  maxRootFields: 20,
-  maxDirectivesPerField: 5,
-  maxDirectives: 50,
-  maxCost: 5_000,
-  defaultListSize: 10,
-  maxPageSize: 100,
-  maxBatchSize: 10,
-};
+export type OperationLimits = z.output<typeof operationLimitsSchema>;
 
-export interface RateLimitSettings {
-  redisUrl: string;
+export const defaultLimits: OperationLimits = operationLimitsSchema.parse({});
+
+export const rateLimitSchema = z.object({
+  redisUrl: z.string().url().default(localStackDefaults.redisUrl),
   /** Queries per window per caller (user id when signed in, else client IP). */
-  queries: number;
+  queries: positive(600),
   /** Mutations per window per caller: a separate, smaller budget. */
-  mutations: number;
-  windowSeconds: number;
+  mutations: positive(60),
+  windowSeconds: positive(60),
   /** Give up on Redis after this long and let the request through (fail open). */
-  redisTimeoutMs: number;
-}
+  redisTimeoutMs: positive(50),
+});
 
-export const defaultRateLimit: Omit<RateLimitSettings, "redisUrl"> = {
-  queries: 600,
-  mutations: 60,
-  windowSeconds: 60,
-  redisTimeoutMs: 50,
-};
-
-export interface TrustedDocumentSettings {
-  /** Folder of registered operations (`**\/*.graphql`), the safelist. */
-  dir: string;
-  /** Production only: also run documents that are not registered. */
-  allowArbitrary: boolean;
-  /** Automatic persisted queries kept this long (Redis when rate limiting has one, else memory). */
-  apqTtlSeconds: number;
-}
-
-export interface ProtectionOptions {
-  limits?: Partial<OperationLimits>;
-  /** Off unless given (startRouter); the env-driven server turns it on by default. */
-  rateLimit?: Partial<RateLimitSettings> & { redisUrl: string };
-  trustedDocuments?: Partial<TrustedDocumentSettings>;
-}
+export type RateLimitSettings = z.output<typeof rateLimitSchema>;
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export const defaultOperationsDir = path.join(repoRoot, "schema/operations");
 
-const int = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
-const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
-const flag = (fallback: boolean) =>
-  z
-    .enum(["true", "false", "1", "0"])
-    .default(fallback ? "true" : "false")
-    .transform((value) => value === "true" || value === "1");
+export const trustedDocumentsSchema = z.object({
+  /** Folder of registered operations (`**\/*.graphql`), the safelist. */
+  dir: z.string().min(1).default(defaultOperationsDir),
+  /** Production only: also run documents that are not registered. */
+  allowArbitrary: z.boolean().default(false),
+  /** Automatic persisted queries kept this long (Redis when rate limiting has one, else memory). */
+  apqTtlSeconds: positive(86_400),
+});
 
-export const protectionEnvShape = {
-  MAX_DOCUMENT_BYTES: positive(defaultLimits.maxDocumentBytes),
-  MAX_TOKENS: positive(defaultLimits.maxTokens),
-  MAX_DEPTH: positive(defaultLimits.maxDepth),
-  MAX_ALIASES: int(defaultLimits.maxAliases),
-  MAX_ROOT_FIELDS: positive(defaultLimits.maxRootFields),
-  MAX_DIRECTIVES_PER_FIELD: int(defaultLimits.maxDirectivesPerField),
-  MAX_DIRECTIVES: int(defaultLimits.maxDirectives),
-  MAX_COST: positive(defaultLimits.maxCost),
-  COST_DEFAULT_LIST_SIZE: positive(defaultLimits.defaultListSize),
-  MAX_PAGE_SIZE: positive(defaultLimits.maxPageSize),
-  MAX_BATCH_SIZE: positive(defaultLimits.maxBatchSize),
-  RATE_LIMIT_ENABLED: flag(true),
-  RATE_LIMIT_QUERIES: positive(defaultRateLimit.queries),
-  RATE_LIMIT_MUTATIONS: positive(defaultRateLimit.mutations),
-  RATE_LIMIT_WINDOW_SECONDS: positive(defaultRateLimit.windowSeconds),
-  RATE_LIMIT_REDIS_TIMEOUT_MS: positive(defaultRateLimit.redisTimeoutMs),
-  TRUSTED_DOCUMENTS_DIR: z.string().default(defaultOperationsDir),
-  ALLOW_ARBITRARY_OPERATIONS: flag(false),
-  APQ_TTL_SECONDS: positive(86_400),
-};
+export const protectionSettingsSchema = z.object({
+  limits: operationLimitsSchema.prefault({}),
+  /** Off unless given; the env-driven router turns it on unless RATE_LIMIT_ENABLED=false. */
+  rateLimit: rateLimitSchema.optional(),
+  trustedDocuments: trustedDocumentsSchema.prefault({}),
+});
 
-type ProtectionEnv = { [K in keyof typeof protectionEnvShape]: z.infer<(typeof protectionEnvShape)[K]> } & {
-  REDIS_URL?: string;
-};
-
-export function protectionOptionsFromEnv(env: ProtectionEnv): ProtectionOptions {
-  return {
-    limits: {
-      maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
-      maxTokens: env.MAX_TOKENS,
-      maxDepth: env.MAX_DEPTH,
-      maxAliases: env.MAX_ALIASES,
-      maxRootFields: env.MAX_ROOT_FIELDS,
-      maxDirectivesPerField: env.MAX_DIRECTIVES_PER_FIELD,
-      maxDirectives: env.MAX_DIRECTIVES,
-      maxCost: env.MAX_COST,
-      defaultListSize: env.COST_DEFAULT_LIST_SIZE,
-      maxPageSize: env.MAX_PAGE_SIZE,
-      maxBatchSize: env.MAX_BATCH_SIZE,
-    },
-    rateLimit: env.RATE_LIMIT_ENABLED
-      ? {
-          redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379",
-          queries: env.RATE_LIMIT_QUERIES,
-          mutations: env.RATE_LIMIT_MUTATIONS,
-          windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
-          redisTimeoutMs: env.RATE_LIMIT_REDIS_TIMEOUT_MS,
-        }
-      : undefined,
-    trustedDocuments: {
-      dir: env.TRUSTED_DOCUMENTS_DIR,
-      allowArbitrary: env.ALLOW_ARBITRARY_OPERATIONS,
-      apqTtlSeconds: env.APQ_TTL_SECONDS,
-    },
-  };
-}
+export type ProtectionSettings = z.output<typeof protectionSettingsSchema>;

@@ -3,7 +3,7 @@
 import { metricsRegistry } from "@shopstream/kernel";
 import client from "prom-client";
 import { GraphQLError } from "../graphql-runtime.js";
-import { RequestError } from "../pipeline/request-error.js";
+import { RequestError } from "../request/request-error.js";
 
 export const rejectionsTotal = new client.Counter({
   name: "router_rejections_total",

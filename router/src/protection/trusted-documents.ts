@@ -4,8 +4,8 @@
 // and a full query text runs only when its normalized form is in the manifest.
 import type { DocumentNode } from "graphql";
 import { Kind, print } from "../graphql-runtime.js";
-import type { GraphQLRequest } from "../pipeline/parse-http-request.js";
-import { RequestError } from "../pipeline/request-error.js";
+import type { GraphQLRequest } from "../request/graphql-request.js";
+import { RequestError } from "../request/request-error.js";
 import { BoundedCache } from "../supergraph/bounded-cache.js";
 import type { ApqStore } from "./apq-store.js";
 import { type ManifestEntry, sha256 } from "./operation-manifest.js";

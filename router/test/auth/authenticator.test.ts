@@ -3,7 +3,7 @@ import { accessTokenDefaults as d, type RedisExists } from "@shopstream/kernel";
 import { type CryptoKey, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAuthenticator } from "../../src/auth/authenticator.js";
-import { RequestError } from "../../src/pipeline/request-error.js";
+import { RequestError } from "../../src/request/request-error.js";
 
 let privateKey: CryptoKey;
 let keySet: ReturnType<typeof createLocalJWKSet>;

@@ -4,11 +4,12 @@
 import { createLogger, type Identity } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
 import { afterAll, describe, expect, it } from "vitest";
+import { cacheSettingsSchema } from "../../src/cache/cache-config.js";
 import { withEntityCache } from "../../src/cache/caching-data-source.js";
 import { cachePolicyFromSchema } from "../../src/cache/policy-from-schema.js";
 import { createRouterCache } from "../../src/cache/router-cache.js";
 import { buildSchema } from "../../src/graphql-runtime.js";
-import type { RouterContext } from "../../src/pipeline/router-context.js";
+import type { RouterContext } from "../../src/request/router-context.js";
 
 // The hints as a subgraph declares them; the policy is read from them as from the supergraph.
 const schema = buildSchema(`
@@ -19,7 +20,7 @@ const schema = buildSchema(`
 `);
 const policy = cachePolicyFromSchema(schema);
 const cache = createRouterCache(
-  { redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+  cacheSettingsSchema.parse({ redisUrl: process.env.REDIS_URL }),
   createLogger("private-scope-test", "silent"),
 );
 afterAll(() => cache.close());

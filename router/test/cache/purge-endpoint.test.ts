@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/auth/authenticator.js";
 import { handleCachePurge } from "../../src/cache/purge-endpoint.js";
 import type { RouterCache } from "../../src/cache/router-cache.js";
-import { RequestError } from "../../src/pipeline/request-error.js";
+import { RequestError } from "../../src/request/request-error.js";
 
 const tokens: Record<string, Identity> = {
   "Bearer ops-jwt": { userId: "usr_ops", sessionId: "s1", scopes: ["cache:purge"] },

@@ -6,16 +6,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SubgraphPools } from "../../src/datasource/subgraph-pools.js";
 import type { RolloutState } from "../../src/overrides/rollout-sources.js";
 import { onNewPath } from "../../src/overrides/sticky-bucket.js";
-import { prepareOperation } from "../../src/pipeline/prepare-operation.js";
 import { callerIdOf, resolveOverrides } from "../../src/pipeline/resolve-overrides.js";
-import type { RouterContext } from "../../src/pipeline/router-context.js";
+import type { RouterContext } from "../../src/request/router-context.js";
+import { preparedState } from "../support/request-state.js";
 import { overrideSchemaVersion, PRICE } from "./support.js";
 
 const pools = new SubgraphPools(1);
 afterAll(() => pools.close());
 const version = overrideSchemaVersion(pools);
-const request = { query: '{ product(id: "1") { price } }' };
-const prepared = prepareOperation(version, request, { method: "POST", introspection: false });
+const query = '{ product(id: "1") { price } }';
 const rollout = (percent: number): RolloutState => ({
   current: () => ({ labels: { [PRICE]: percent } }),
   refresh: async () => {},
@@ -29,6 +28,14 @@ const contextOf = (userId: string | null) =>
     logger: createLogger("t", "silent"),
   }) as unknown as RouterContext;
 
+/** Whether the PRICE label is on for this caller at this percentage. */
+function decide(context: RouterContext, visitorId: string, percent: number): boolean | undefined {
+  const state = preparedState(version, query, { visitorId });
+  state.context = context;
+  resolveOverrides(state, { rollout: rollout(percent) });
+  return state.overrides.conditions.get(PRICE);
+}
+
 describe("per-caller decisions", () => {
   it("buckets a signed-in user by user id, on every request and device", () => {
     for (let i = 0; i < 100; i++) {
@@ -37,18 +44,15 @@ describe("per-caller decisions", () => {
       for (let device = 0; device < 5; device++) {
         const context = contextOf(userId);
         expect(callerIdOf(context, randomUUID())).toBe(`user:${userId}`);
-        const { conditions } = resolveOverrides(version, request, prepared, context, randomUUID(), rollout(30));
-        expect(conditions.get(PRICE)).toBe(expected);
+        expect(decide(context, randomUUID(), 30)).toBe(expected);
       }
     }
   });
 
   it("buckets an anonymous caller by visitor id, and 0 / 100 override every bucket", () => {
     const visitor = randomUUID();
-    const decide = (percent: number) =>
-      resolveOverrides(version, request, prepared, contextOf(null), visitor, rollout(percent)).conditions.get(PRICE);
-    expect(decide(30)).toBe(onNewPath(PRICE, `visitor:${visitor}`, 30));
-    expect(decide(0)).toBe(false);
-    expect(decide(100)).toBe(true);
+    expect(decide(contextOf(null), visitor, 30)).toBe(onNewPath(PRICE, `visitor:${visitor}`, 30));
+    expect(decide(contextOf(null), visitor, 0)).toBe(false);
+    expect(decide(contextOf(null), visitor, 100)).toBe(true);
   });
 });

@@ -13,7 +13,11 @@ describe("rollout Redis key", () => {
   it("applies a change within 1 s and falls back when the key is deleted", async () => {
     const key = uniqueName("router:rollout:test");
     await redis.set(key, JSON.stringify({ labels: { [label]: 25 } }));
-    const state = await startRolloutSources({ redis, redisKey: key, pollMs: 200, logger: createLogger("t", "silent") });
+    const state = await startRolloutSources({
+      redis: { client: redis, key },
+      pollMs: 200,
+      logger: createLogger("t", "silent"),
+    });
     try {
       expect(state.current().labels[label]).toBe(25);
       const started = performance.now();

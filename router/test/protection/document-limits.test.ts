@@ -2,10 +2,10 @@
 import { getIntrospectionQuery } from "graphql";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../src/graphql-runtime.js";
-import { RequestError } from "../../src/pipeline/request-error.js";
 import { checkDocumentLimits } from "../../src/protection/document-limits.js";
 import { parseWithLimits } from "../../src/protection/parse-with-limits.js";
 import { defaultLimits, type OperationLimits } from "../../src/protection/protection-config.js";
+import { RequestError } from "../../src/request/request-error.js";
 
 const generous: OperationLimits = {
   ...defaultLimits,

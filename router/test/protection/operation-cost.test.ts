@@ -3,10 +3,10 @@ import { readFile } from "node:fs/promises";
 import { Supergraph } from "@apollo/federation-internals";
 import { describe, expect, it } from "vitest";
 import { buildSchema, Kind, parse } from "../../src/graphql-runtime.js";
-import type { RequestError } from "../../src/pipeline/request-error.js";
 import { fragmentsByName } from "../../src/protection/document-limits.js";
 import { enforceOperationCost, estimateCost } from "../../src/protection/operation-cost.js";
 import { defaultLimits } from "../../src/protection/protection-config.js";
+import type { RequestError } from "../../src/request/request-error.js";
 import { SUPPORTED_SUPERGRAPH_FEATURES } from "../../src/supergraph/supported-features.js";
 
 const schema = buildSchema(`

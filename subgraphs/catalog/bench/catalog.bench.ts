@@ -4,13 +4,13 @@
 // Run: `npm run bench catalog` (root) or `npx tsx subgraphs/catalog/bench/catalog.bench.ts`.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { signIdentityHeaders } from "@shopstream/kernel";
+import { localStackDefaults, signIdentityHeaders } from "@shopstream/kernel";
 import { generateSeedCatalog } from "@shopstream/seed-catalog";
 import autocannon from "autocannon";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const port = Number(process.env.CATALOG_BENCH_PORT ?? 4802);
-const secret = process.env.IDENTITY_HMAC_SECRET ?? "dev-only-identity-secret-change-me";
+const secret = process.env.IDENTITY_HMAC_SECRET ?? localStackDefaults.identityHmacSecret;
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = 32;
 

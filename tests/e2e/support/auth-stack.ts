@@ -6,11 +6,9 @@ import { startIdentityFixture } from "@shopstream/identity/testing/identity-fixt
 import { inventoryService } from "@shopstream/inventory";
 import { createFixture as createInventoryFixture } from "@shopstream/inventory/testing/fixture";
 import { createLogger } from "@shopstream/kernel";
-import { startTestService } from "@shopstream/testkit";
-import type { AuthOptions } from "../../../router/src/auth/start-auth.js";
-import { type RunningRouter, startRouter } from "../../../router/src/index.js";
+import { type RouterOptions, type RunningRouter, startRouter } from "@shopstream/router";
+import { startCountingProxy, startTestService } from "@shopstream/testkit";
 import { composeSubgraphs } from "./compose-subgraphs.js";
-import { startCountingProxy } from "./counting-proxy.js";
 
 export interface GraphQLBody {
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
@@ -34,7 +32,7 @@ export async function startAuthStack() {
     inventory: proxies.inventory.url,
   });
   const jwksUrl = `${identity.server.baseUrl}/.well-known/jwks.json`;
-  const startWith = (auth: AuthOptions = {}) =>
+  const startWith = (auth: RouterOptions["auth"] = {}) =>
     startRouter({
       supergraphSdl: supergraphSdl,
       port: 0,

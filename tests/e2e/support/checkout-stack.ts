@@ -14,8 +14,8 @@ import { createLifecycle, createLogger, type Identity, signIdentityHeaders } fro
 import { ordersService } from "@shopstream/orders";
 import { startPaymentSimulator } from "@shopstream/orders/src/payments/simulator/server";
 import { recommendationsService } from "@shopstream/recommendations";
+import { startRouter } from "@shopstream/router";
 import { startTestService, uniqueName } from "@shopstream/testkit";
-import { startRouter } from "../../../router/src/index.js";
 import { composeSubgraphs } from "./compose-subgraphs.js";
 
 export interface GraphQLBody {

@@ -1,7 +1,7 @@
 // Composes an in-memory supergraph from real subgraph SDL files and the URLs the test started
 // the subgraphs on (name → URL); throws with composition's own messages when it fails.
 import path from "node:path";
-import { composeSupergraph } from "../../../router/src/schema/compose-supergraph.js";
+import { composeSupergraph } from "@shopstream/router/src/schema/compose-supergraph";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 

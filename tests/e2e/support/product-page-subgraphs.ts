@@ -6,8 +6,7 @@ import { startHarness as startCatalog } from "@shopstream/catalog/testing/harnes
 import { inventoryService } from "@shopstream/inventory";
 import { createFixture as createInventory } from "@shopstream/inventory/testing/fixture";
 import { startHarness as startRecommendations } from "@shopstream/recommendations/testing/harness";
-import { startTestService } from "@shopstream/testkit";
-import { startPrivateRedis } from "../../../router/test/cache/support/private-redis.js";
+import { startPrivateRedis, startTestService } from "@shopstream/testkit";
 
 export async function startProductPageSubgraphs() {
   const [catalog, recommendations, inventory, redis] = await Promise.all([

@@ -3,8 +3,8 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { generateSchemaFiles, writeIfChanged } from "../../../router/src/schema/generate-schema-files.js";
-import { schemaLayout } from "../../../router/src/schema/schema-layout.js";
+import { generateSchemaFiles, writeIfChanged } from "@shopstream/router/src/schema/generate-schema-files";
+import { schemaLayout } from "@shopstream/router/src/schema/schema-layout";
 
 export interface FixtureSubgraph {
   name: string;

@@ -26,8 +26,13 @@ export function loadEnv<S extends z.ZodRawShape>(
   shape: S,
   source: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<S>> {
+  return exitOnEnvError(() => parseEnv(shape, source));
+}
+
+/** Runs a configuration reader for a process entry point: an EnvError prints and exits 78. */
+export function exitOnEnvError<T>(read: () => T): T {
   try {
-    return parseEnv(shape, source);
+    return read();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -3,6 +3,13 @@ import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** Where a development machine finds the local stack; every production deployment sets its own. */
+export const localStackDefaults = {
+  redisUrl: "redis://127.0.0.1:6379",
+  kafkaBrokers: "127.0.0.1:9092",
+  identityHmacSecret: "dev-only-identity-secret-change-me",
+} as const;
+
 export const serviceEnv = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -36,7 +43,7 @@ export function postgresEnv(domain: string) {
 export const kafkaEnv = {
   KAFKA_BROKERS: z
     .string()
-    .default("127.0.0.1:9092")
+    .default(localStackDefaults.kafkaBrokers)
     .transform((value) => value.split(",").map((broker) => broker.trim()))
     .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, "expected host:port[,host:port]")).min(1)),
   /**
@@ -51,10 +58,10 @@ export const kafkaEnv = {
 };
 
 export const redisEnv = {
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  REDIS_URL: z.string().url().default(localStackDefaults.redisUrl),
 };
 
 export const identityEnv = {
   // Shared with the router, which signs the caller's identity into headers with it.
-  IDENTITY_HMAC_SECRET: z.string().min(16).default("dev-only-identity-secret-change-me"),
+  IDENTITY_HMAC_SECRET: z.string().min(16).default(localStackDefaults.identityHmacSecret),
 };

@@ -1,36 +1,16 @@
-// Step 1: turn an HTTP request (GraphQL over HTTP, POST JSON or GET query string) into a
-// GraphQL request, rejecting malformed input with 400 BAD_REQUEST before any GraphQL work.
-import type { IncomingHttpHeaders } from "node:http";
-import { assertNotSimpleRequest } from "../protection/transport.js";
-import { RequestError } from "./request-error.js";
-
-export interface GraphQLRequest {
-  query: string;
-  operationName?: string;
-  variables?: Record<string, unknown>;
-  extensions?: Record<string, unknown>;
-  /** A registered operation's id (trusted documents); `query` is then filled in from the manifest. */
-  documentId?: string;
-}
-
-export interface HttpInput {
-  method: string;
-  search: URLSearchParams;
-  body: string | undefined;
-  /** Anonymous visitor id (cookie/header, see overrides/visitor-id.ts) for sticky rollouts. */
-  visitorId?: string;
-  /** The Authorization header (bearer access token), if any. */
-  authorization?: string;
-  /** x-forwarded-for for subgraph calls: trusted chain + the client address (http/client-ip.ts). */
-  forwardedFor?: string;
-  /** Request headers (CSRF check) and the client address (rate limiting, http/client-ip.ts). */
-  headers?: IncomingHttpHeaders;
-  clientIp?: string;
-}
+// Stage: turn an HTTP request (GraphQL over HTTP, POST JSON or GET query string) into a GraphQL
+// request, rejecting malformed input with 400 BAD_REQUEST before any GraphQL work.
+import type { GraphQLRequest, HttpInput } from "../request/graphql-request.js";
+import { RequestError } from "../request/request-error.js";
+import type { RequestState } from "./request-state.js";
 
 const bad = (message: string) => new RequestError(400, "BAD_REQUEST", message);
 
-export function parseHttpRequest(input: HttpInput): GraphQLRequest {
+export function readRequest(state: RequestState): void {
+  state.request = { ...readGraphQLRequest(state.input), trusted: false };
+}
+
+function readGraphQLRequest(input: HttpInput): GraphQLRequest {
   if (input.method === "GET") {
     const param = (name: string) => input.search.get(name) ?? undefined;
     return toGraphQLRequest({
@@ -41,8 +21,6 @@ export function parseHttpRequest(input: HttpInput): GraphQLRequest {
       documentId: param("documentId"),
     });
   }
-  if (input.method !== "POST") throw new RequestError(405, "METHOD_NOT_ALLOWED", "Use POST or GET");
-  assertNotSimpleRequest(input.method, input.headers);
   if (!input.body) throw bad("POST body missing: send JSON with a `query` string");
   let payload: unknown;
   try {

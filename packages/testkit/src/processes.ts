@@ -1,7 +1,6 @@
-// Child processes for the benchmark: start one, wait until it is ready, measure its CPU time
-// (including cluster workers, read from /proc), stop it.
+// Child processes for benches and process-level tests: start a TypeScript entry with tsx, wait
+// until it is ready, stop it (SIGTERM, then SIGKILL). CPU and memory: process-usage.ts.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -42,28 +41,6 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
     if (Date.now() > deadline) throw new Error(`${url} did not come up: ${String(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** User+system CPU seconds of a process and all its descendants (Linux /proc). */
-export function cpuSeconds(pid: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // exited while scanning
-    }
-  }
-  let ticks = 0;
-  const queue = [pid];
-  while (queue.length > 0) {
-    const current = queue.pop()!;
-    ticks += stats.get(current)?.ticks ?? 0;
-    for (const [child, stat] of stats) if (stat.ppid === current) queue.push(child);
-  }
-  return ticks / 100; // USER_HZ
 }
 
 export async function stop(child: ChildProcess): Promise<void> {

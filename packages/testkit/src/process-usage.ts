@@ -92,3 +92,8 @@ export function sampleUsage(pids: Record<string, number>) {
 }
 
 export const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** User+system CPU seconds of a process and all its descendants. */
+export function cpuSeconds(pid: number): number {
+  return usageOf({ process: pid }).process!.cpuSeconds;
+}
