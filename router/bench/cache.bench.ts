@@ -7,12 +7,12 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { stripSecurityDirectives } from "@shopstream/bench/support/supergraph";
 import { createBrand, createCategory, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
+import { startProductPageSubgraphs } from "@shopstream/e2e/support/product-page-subgraphs";
 import { createLogger } from "@shopstream/kernel";
 import { startTsx, stop, waitForHttp } from "@shopstream/testkit";
 import autocannon from "autocannon";
-import { stripSecurityDirectives } from "../../bench/src/support/supergraph.js";
-import { startProductPageSubgraphs } from "../../tests/e2e/support/product-page-subgraphs.js";
 import { composeSupergraph } from "../src/schema/compose-supergraph.js";
 import { startRouter } from "../src/start-router.js";
 
