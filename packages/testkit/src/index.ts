@@ -5,5 +5,6 @@ export * from "./graphql-client.js";
 export * from "./private-redis.js";
 export * from "./process-usage.js";
 export * from "./processes.js";
+export * from "./scratch-database.js";
 export * from "./test-service.js";
 export * from "./topic-observer.js";

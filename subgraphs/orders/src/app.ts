@@ -7,7 +7,7 @@ import { parse } from "graphql";
 import type { OrdersContext } from "./context.js";
 import { createPrisma } from "./db.js";
 import { type OrdersEnv, ordersEnvShape } from "./env.js";
-import { createEventSet, producedTopics } from "./events/definitions.js";
+import { ordersEvents, producedTopics } from "./events/definitions.js";
 import { orderEventHandlers } from "./events/handlers.js";
 import { createLoaders } from "./loaders/index.js";
 import { createHttpPaymentProvider } from "./payments/http-provider.js";
@@ -26,13 +26,12 @@ export const ordersService = defineService({
   envShape: ordersEnvShape,
   createDatabase: (env: OrdersEnv) => createPrisma(env),
   build({ db, env, logger, clock }) {
-    const events = createEventSet(env.EVENT_TOPIC_PREFIX);
+    const events = ordersEvents;
     const deps: ServiceDeps = {
       prisma: db,
       outbox: createOutbox("orders"),
       events,
       logger,
-      scope: env.EVENT_TOPIC_PREFIX,
       pricing: {
         taxRateBps: env.TAX_RATE_BPS,
         shipping: { STANDARD: env.SHIPPING_STANDARD_AMOUNT, EXPRESS: env.SHIPPING_EXPRESS_AMOUNT },

@@ -31,8 +31,6 @@ export const ordersEnvShape = {
   PAYMENT_SIMULATOR_START: flag(true),
   PAYMENT_SIMULATOR_PORT: int(4090, 0),
   PAYMENT_SIMULATOR_LATENCY_MS: int(30),
-  /** Prefix for every Kafka topic this service uses; empty in production, unique in tests. */
-  EVENT_TOPIC_PREFIX: z.string().default(""),
 };
 
 export type OrdersEnv = ReturnType<typeof parseOrdersEnv>;

@@ -69,7 +69,8 @@ export async function startCheckoutStack() {
     const inventoryServer = await startTestService(inventoryService, { consumerGroup: groups.inventory });
     lifecycle.add("inventory", () => inventoryServer.stop());
 
-    // Orders: unprefixed topics (scope ""), the simulated provider on an ephemeral port, no sweeper.
+    // Orders: the only suite on the shared orders test database, the simulated provider on an
+    // ephemeral port, no sweeper.
     const simulator = await startPaymentSimulator();
     lifecycle.add("payment simulator", () => simulator.close());
     const orders = await startTestService(ordersService, {

@@ -48,9 +48,9 @@ export const addTimeline = (tx: OrdersTx, orderId: string, kind: string, detail?
   tx.orderTimelineEntry.create({ data: { orderId, kind, detail: detail ?? null } });
 
 /** PENDING orders placed before `cutoff`, oldest first. */
-export const findStalePending = (db: Db, scope: string, cutoff: Date, limit: number) =>
+export const findStalePending = (db: Db, cutoff: Date, limit: number) =>
   db.order.findMany({
-    where: { scope, status: "PENDING", placedAt: { lt: cutoff } },
+    where: { status: "PENDING", placedAt: { lt: cutoff } },
     orderBy: { placedAt: "asc" },
     take: limit,
     select: { id: true },

@@ -15,17 +15,13 @@ export interface ClaimedPayment {
 }
 
 /** Creates the order's payment with an AUTHORIZE job; false when it already existed. */
-export async function requestAuthorization(
-  tx: OrdersTx,
-  order: { id: string; total: number; currency: string; scope: string },
-) {
+export async function requestAuthorization(tx: OrdersTx, order: { id: string; total: number; currency: string }) {
   const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO payment (id, order_id, amount, currency, scope, status, pending_op, updated_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, 'PENDING', 'AUTHORIZE', now()) ON CONFLICT (order_id) DO NOTHING`,
+    `INSERT INTO payment (id, order_id, amount, currency, status, pending_op, updated_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, 'PENDING', 'AUTHORIZE', now()) ON CONFLICT (order_id) DO NOTHING`,
     order.id,
     order.total,
     order.currency,
-    order.scope,
   );
   return inserted === 1;
 }
@@ -33,7 +29,7 @@ export async function requestAuthorization(
 const claimSql = `
   UPDATE payment SET op_started_at = now() WHERE id IN (
     SELECT id FROM payment
-    WHERE pending_op IS NOT NULL AND scope = $3 AND (op_started_at IS NULL OR op_started_at < now() - make_interval(secs => $2))
+    WHERE pending_op IS NOT NULL AND (op_started_at IS NULL OR op_started_at < now() - make_interval(secs => $2))
     ORDER BY op_started_at NULLS FIRST LIMIT $1 FOR UPDATE SKIP LOCKED)
   RETURNING id, order_id, pending_op, amount, currency, attempt, authorization_id`;
 
@@ -45,8 +41,8 @@ export const queueVoid = (tx: OrdersTx, paymentId: string) =>
 export const paymentsOfOrders = (db: OrdersPrisma, orderIds: readonly string[]) =>
   db.payment.findMany({ where: { orderId: { in: [...orderIds] } } });
 
-export const claimWork = (db: OrdersPrisma, scope: string, limit: number, claimTimeoutS: number) =>
-  db.$queryRawUnsafe<ClaimedPayment[]>(claimSql, limit, claimTimeoutS, scope);
+export const claimWork = (db: OrdersPrisma, limit: number, claimTimeoutS: number) =>
+  db.$queryRawUnsafe<ClaimedPayment[]>(claimSql, limit, claimTimeoutS);
 
 export const findPayment = (db: OrdersPrisma | OrdersTx, orderId: string) =>
   db.payment.findUnique({ where: { orderId } });

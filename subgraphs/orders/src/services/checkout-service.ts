@@ -78,7 +78,6 @@ export function createCheckoutService(deps: ServiceDeps) {
         shippingMethod: cart.shippingMethod,
         shippingAddress: cart.shippingAddress,
         paymentToken: input.paymentToken,
-        scope: deps.scope,
         lines: {
           create: lines.map(({ line, variant }) => ({
             variantId: line.variantId,

@@ -10,6 +10,4 @@ export interface ServiceDeps {
   events: EventSet;
   pricing: PricingConfig;
   logger: Logger;
-  /** This instance's scope (its event-topic prefix): it sweeps and pays only its own orders. */
-  scope: string;
 }

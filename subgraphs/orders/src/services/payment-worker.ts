@@ -158,7 +158,7 @@ export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOpt
 
   /** Claims and processes one batch; returns how many payments it handled. */
   async function runOnce(): Promise<number> {
-    const claimed = await claimWork(prisma, deps.scope, options.batchSize ?? 32, options.claimTimeoutS ?? 30);
+    const claimed = await claimWork(prisma, options.batchSize ?? 32, options.claimTimeoutS ?? 30);
     await Promise.all(claimed.map(process));
     return claimed.length;
   }

@@ -9,7 +9,7 @@ export function createPendingOrderSweeper(deps: ServiceDeps, options: { timeoutS
     /** Cancels the orders that timed out as of `now`; returns their ids. */
     async sweep(now = new Date()): Promise<string[]> {
       const cutoff = new Date(now.getTime() - options.timeoutS * 1_000);
-      const stale = await findStalePending(deps.prisma, deps.scope, cutoff, options.batchSize ?? 200);
+      const stale = await findStalePending(deps.prisma, cutoff, options.batchSize ?? 200);
       const cancelled: string[] = [];
       for (const { id } of stale) {
         const changed = await deps.prisma.$transaction((tx) =>

@@ -1,6 +1,7 @@
-// A real orders instance for integration tests, started by the kernel runtime: its own topics
-// (unique prefix) on the real Kafka broker, the orders test database, a simulated payment provider
-// on an ephemeral port, and a helper to publish other services' events.
+// A real orders instance for integration tests, started by the kernel runtime: a database of its
+// own (its sweeper and payment worker see only its orders), its own topic namespace on the real
+// Kafka broker, a simulated payment provider on an ephemeral port, and a helper to publish other
+// services' events.
 import {
   createEventPublisher,
   createKafka,
@@ -9,21 +10,30 @@ import {
   type Identity,
   namespacedTopic,
 } from "@shopstream/kernel";
-import { type Loose, signedGraphqlClient, startTestService, uniqueName } from "@shopstream/testkit";
+import {
+  createScratchDatabase,
+  type Loose,
+  signedGraphqlClient,
+  startTestService,
+  uniqueName,
+} from "@shopstream/testkit";
 import { ordersService } from "../../src/app.js";
 import { startPaymentSimulator } from "../../src/payments/simulator/server.js";
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 export async function startHarness(overrides: Record<string, string> = {}) {
-  const prefix = `${uniqueName("t")}.`;
+  // Inside the test command's namespace (`test.`), a namespace of this instance's own.
+  const topicPrefix = `${process.env.KAFKA_TOPIC_PREFIX ?? ""}${uniqueName("t")}.`;
+  const database = await createScratchDatabase("orders");
   const simulator = await startPaymentSimulator();
   const groupId = uniqueName("orders-test");
   const service = await startTestService(ordersService, {
     consumerGroup: groupId,
     consumersStartAt: "beginning", // this run's topics are new: nothing to skip
     env: {
-      EVENT_TOPIC_PREFIX: prefix,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      PGDATABASE_SUFFIX: database.suffix,
       PAYMENT_SIMULATOR_START: "false",
       PAYMENT_PROVIDER_URL: simulator.url,
       PAYMENT_TIMEOUT_MS: "1000",
@@ -33,17 +43,18 @@ export async function startHarness(overrides: Record<string, string> = {}) {
     },
   }).catch(async (error) => {
     await simulator.close();
+    await database.drop();
     throw error;
   });
   const { env, db: prisma, logger, lifecycle, services: app } = service;
   lifecycle.add("simulator", () => simulator.close());
+  const stop = async (reason: string) => {
+    await service.stop(reason);
+    await database.drop();
+  };
   const kafka = createKafka({ clientId: "orders-test", brokers: env.KAFKA_BROKERS, logger });
-  /** A topic of this run on the cluster: the run's own prefix inside the test namespace. */
-  const topicOf = (definition: { topic: string }) =>
-    namespacedTopic(
-      env.KAFKA_TOPIC_PREFIX,
-      definition.topic.startsWith(prefix) ? definition.topic : `${prefix}${definition.topic}`,
-    );
+  /** A topic of this instance on the cluster (its namespace + the contract's topic). */
+  const topicOf = (definition: { topic: string }) => namespacedTopic(env.KAFKA_TOPIC_PREFIX, definition.topic);
   await ensureTopics(kafka, [topicOf(app.events.productChanged), topicOf(app.events.stockReserved)]);
   const publisher = await createEventPublisher(kafka);
   lifecycle.add("test publisher", () => publisher.close());
@@ -57,7 +68,6 @@ export async function startHarness(overrides: Record<string, string> = {}) {
     logger,
     simulator,
     lifecycle,
-    prefix,
     topicOf,
     groupId,
     url: service.url,
@@ -76,6 +86,6 @@ export async function startHarness(overrides: Record<string, string> = {}) {
     async simulatorAdmin(config: Record<string, unknown>) {
       await fetch(`${simulator.url}/admin/config`, { method: "POST", body: JSON.stringify(config) });
     },
-    close: () => service.stop("test done"),
+    close: () => stop("test done"),
   };
 }
