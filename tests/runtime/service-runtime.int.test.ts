@@ -6,6 +6,7 @@ import path from "node:path";
 import { inventoryService } from "@shopstream/inventory";
 import { createKafka, inventoryEvents, namespacedTopic, orderEvents, topics } from "@shopstream/kernel";
 import {
+  createScratchDatabase,
   observeTopic,
   signedGraphqlClient,
   startTestService,
@@ -120,5 +121,45 @@ describe("a service's process entry point (server.ts)", () => {
     const exited = new Promise((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("a service's seed (seed.ts), run by the kernel on the same definition", () => {
+  const seed = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(tsx, [path.join(root, "subgraphs/legacy/src/seed.ts")], {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: "silent", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("loads the development data once: a second run inserts nothing", async () => {
+    const database = await createScratchDatabase("legacy");
+    try {
+      const first = await seed({ PGDATABASE_SUFFIX: database.suffix });
+      expect(first.code).toBe(0);
+      const [, planned, inserted] = /\[seed\] legacy: (\d+) legacy_stock rows planned, (\d+) inserted/.exec(
+        first.stdout,
+      )!;
+      expect(Number(planned)).toBeGreaterThan(1_000);
+      expect(inserted).toBe(planned);
+      const second = await seed({ PGDATABASE_SUFFIX: database.suffix });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain(`${planned} legacy_stock rows planned, 0 inserted`);
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
+
+  it("exits 78 naming the bad variable, before touching a database", async () => {
+    const result = await seed({ PGPORT: "not-a-port" });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toMatch(/^ {2}- PGPORT:/m);
   });
 });

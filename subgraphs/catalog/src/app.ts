@@ -9,6 +9,7 @@ import { type CatalogEnv, catalogEnvShape } from "./env.js";
 import { createLoaders } from "./loaders/index.js";
 import { createRepositories } from "./repositories/index.js";
 import { resolvers } from "./resolvers/index.js";
+import { seedCatalog } from "./services/catalog-seed.js";
 import { createServices } from "./services/index.js";
 
 export const typeDefs = parse(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
@@ -19,7 +20,8 @@ export const catalogService = defineService({
   createDatabase: (env: CatalogEnv, options) => createPrisma(env, options),
   build({ db }) {
     const repositories = createRepositories(db);
-    const services = createServices({ prisma: db, repositories, outbox: createOutbox("catalog") });
+    const outbox = createOutbox("catalog");
+    const services = createServices({ prisma: db, repositories, outbox });
     return {
       typeDefs,
       resolvers,
@@ -31,6 +33,7 @@ export const catalogService = defineService({
         services,
         loaders: createLoaders(repositories),
       }),
+      seed: () => seedCatalog(db, outbox),
     };
   },
 });

@@ -13,6 +13,7 @@ import { tokenRoute } from "./http/oauth-token.js";
 import { createLoaders } from "./loaders/index.js";
 import { createRepositories } from "./repositories/index.js";
 import { resolvers } from "./resolvers/index.js";
+import { seedIdentity } from "./services/identity-seed.js";
 import { createServices } from "./services/index.js";
 
 export const typeDefs = parse(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
@@ -52,6 +53,7 @@ export const identityService = defineService({
         "/oauth/token": tokenRoute(services),
       },
       beforeServe: () => services.signingKeys.ensureActiveKey(),
+      seed: () => seedIdentity(repositories, services.signingKeys),
     };
   },
 });

@@ -47,6 +47,3 @@ export type IdentityServiceEnv = ReturnType<typeof parseIdentityEnv>;
 /** For tests: throws EnvError instead of exiting. */
 export const parseIdentityEnv = (source: Record<string, string | undefined> = process.env) =>
   parseEnv(identityServiceEnvShape, source);
-
-/** For the process entry point: prints every bad variable and exits. */
-export const loadIdentityEnv = () => loadEnv(identityServiceEnvShape);

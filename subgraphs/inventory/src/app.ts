@@ -10,6 +10,7 @@ import { orderEventHandlers } from "./events/order-handlers.js";
 import { createLoaders } from "./loaders/index.js";
 import { resolvers } from "./resolvers/index.js";
 import { createServices } from "./services/index.js";
+import { seedInventory } from "./services/inventory-seed.js";
 import { reservationSweep } from "./services/reservation-sweep.js";
 
 export const typeDefs = parse(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
@@ -38,6 +39,7 @@ export const inventoryService = defineService({
         loaders: createLoaders(db),
         lowStockThreshold: config.lowStockThreshold,
       }),
+      seed: () => seedInventory(db, services),
     };
   },
 });

@@ -23,6 +23,3 @@ export type InventoryEnv = ReturnType<typeof parseInventoryEnv>;
 /** For tests: throws EnvError instead of exiting. */
 export const parseInventoryEnv = (source: Record<string, string | undefined> = process.env) =>
   parseEnv(inventoryEnvShape, source);
-
-/** For the process entry point: prints every bad variable and exits. */
-export const loadInventoryEnv = () => loadEnv(inventoryEnvShape);

@@ -117,6 +117,7 @@ describe("projection rebuild", () => {
     );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout.split("\n")[0]!)).toMatchObject({ mismatches: 0 });
+    const summary = /^\[rebuild projection\] inventory: (.*)$/m.exec(result.stdout)?.[1];
+    expect(JSON.parse(summary!)).toMatchObject({ mismatches: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { createPrisma } from "./db.js";
 import { type LegacyEnv, legacyEnvShape } from "./env.js";
 import { createLoaders } from "./loaders/index.js";
 import { resolvers } from "./resolvers/index.js";
+import { seedLegacy } from "./services/legacy-seed.js";
 
 export const typeDefs = parse(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
@@ -26,6 +27,7 @@ export const legacyService = defineService({
         loaders: createLoaders(db),
         lowStockAt: env.LEGACY_LOW_STOCK_AT,
       }),
+      seed: () => seedLegacy(db),
     };
   },
 });

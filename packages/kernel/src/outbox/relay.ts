@@ -5,11 +5,10 @@
 import type pg from "pg";
 import { namespacedTopic } from "../events/topics.js";
 import type { EventPublisher } from "../kafka/publisher.js";
-import { exponentialBackoff } from "../lifecycle/backoff.js";
+import { type NotifyWorker, startNotifyWorker } from "../lifecycle/notify-worker.js";
 import type { Logger } from "../logging/logger.js";
 import { metrics } from "../observability/metrics.js";
 import { OUTBOX_CHANNEL } from "./outbox.js";
-import { createWakeSignal } from "./wake-signal.js";
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -34,10 +33,8 @@ const claimSql = `
   WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 export class OutboxRelay {
-  private running = false;
-  private loop?: Promise<void>;
-  private listener?: pg.PoolClient;
-  private readonly wake = createWakeSignal();
+  private worker?: NotifyWorker;
+  private sampledAt = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -47,17 +44,33 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    this.running = true;
-    await this.listen().catch((error) => this.options.logger.warn({ err: error }, "outbox LISTEN failed; polling"));
-    this.loop = this.run();
+    const { pool, logger } = this.options;
+    this.worker = await startNotifyWorker({
+      name: "outbox relay",
+      channel: OUTBOX_CHANNEL,
+      listen: async () => {
+        const client = await pool.connect();
+        return Object.assign(client, { close: () => client.release(true) });
+      },
+      runBatch: async () => {
+        const published = await this.publishBatch();
+        await this.sampleBacklog();
+        return published >= this.batchSize;
+      },
+      pollIntervalMs: this.pollIntervalMs,
+      logger,
+    });
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake.fire();
-    await this.loop;
-    this.listener?.release();
-    this.listener = undefined;
+    await this.worker?.stop();
+    this.worker = undefined;
+  }
+
+  private async sampleBacklog(): Promise<void> {
+    if (Date.now() - this.sampledAt < 5_000) return;
+    this.sampledAt = Date.now();
+    metrics.outboxBacklog.set(await this.backlog());
   }
 
   /** Number of rows not yet published. */
@@ -114,32 +127,5 @@ export class OutboxRelay {
     } finally {
       client.release();
     }
-  }
-
-  private async run(): Promise<void> {
-    const backoff = exponentialBackoff({ initialMs: 100, maxMs: 30_000 });
-    let sampledAt = 0;
-    while (this.running) {
-      try {
-        const published = await this.publishBatch();
-        if (Date.now() - sampledAt > 5_000) {
-          sampledAt = Date.now();
-          metrics.outboxBacklog.set(await this.backlog());
-        }
-        backoff.reset();
-        if (published < this.batchSize) await this.wake.wait(this.pollIntervalMs);
-      } catch (error) {
-        const delay = backoff.next();
-        this.options.logger.error({ err: error, retryInMs: delay }, "outbox publish failed");
-        await this.wake.wait(delay);
-      }
-    }
-  }
-
-  private async listen(): Promise<void> {
-    this.listener = await this.options.pool.connect();
-    this.listener.on("notification", () => this.wake.fire());
-    this.listener.on("error", (error) => this.options.logger.warn({ err: error }, "outbox listener error"));
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
   }
 }

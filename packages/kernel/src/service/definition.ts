@@ -82,6 +82,8 @@ export interface ServiceParts<Services = unknown, Ctx = unknown> {
   routes?: Record<string, HttpRoute>;
   /** Runs after build and before HTTP serves (e.g. make sure a signing key exists). */
   beforeServe?(): Promise<void>;
+  /** Loads the deterministic development data, idempotently (`src/seed.ts`); returns a summary. */
+  seed?(): Promise<string>;
 }
 
 export interface ServiceDefinition<

@@ -12,11 +12,15 @@ export async function runService<Env extends BaseServiceEnv, Db extends ServiceD
     service.lifecycle.installSignalHandlers();
     return service;
   } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`${definition.name}: ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
+    exitOnBadEnvironment(definition.name, error);
     process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? error}\n`);
     process.exit(1);
   }
+}
+
+/** A bad environment ends an entry point with 78 (EX_CONFIG) and the list of every problem. */
+export function exitOnBadEnvironment(name: string, error: unknown): void {
+  if (!(error instanceof EnvError)) return;
+  process.stderr.write(`${name}: ${error.message}\n`);
+  process.exit(78);
 }

@@ -63,3 +63,16 @@ export async function deleteProjectionRow(tx: InventoryTx, row: { variantId: str
     row.warehouseId,
   );
 }
+
+/** "variantId|warehouseId" of every movement of this type and reason (the seed's done-list). */
+export async function movementKeysWith(
+  db: Pick<InventoryTx, "stockMovement">,
+  type: MovementType,
+  reason: string,
+): Promise<Set<string>> {
+  const rows = await db.stockMovement.findMany({
+    where: { reason, type },
+    select: { variantId: true, warehouseId: true },
+  });
+  return new Set(rows.map((row) => `${row.variantId}|${row.warehouseId}`));
+}

@@ -3,7 +3,15 @@
 // answer (short tx with the order transition and the events). Woken by the payment_work NOTIFY
 // the database sends at commit, with a poll as a fallback. A claim whose worker died is taken
 // over after `claimTimeoutS`; the idempotency key makes the provider answer the retry the same.
-import { type CircuitBreaker, CircuitOpenError, createPgClient, exponentialBackoff, sleep } from "@shopstream/kernel";
+import {
+  type CircuitBreaker,
+  CircuitOpenError,
+  createPgClient,
+  exponentialBackoff,
+  type NotifyWorker,
+  sleep,
+  startNotifyWorker,
+} from "@shopstream/kernel";
 import type pg from "pg";
 import type { OrdersTx } from "../db.js";
 import type { PaymentProvider } from "../payments/provider.js";
@@ -28,11 +36,7 @@ export interface PaymentWorkerOptions {
 export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOptions) {
   const { prisma, outbox, events, logger } = deps;
   const { provider, breaker } = options;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let listener: pg.Client | undefined;
-  let wake: (() => void) | undefined;
-  let pendingWake = false;
+  let worker: NotifyWorker | undefined;
 
   const apply = <R>(fn: (tx: OrdersTx) => Promise<R>) => prisma.$transaction(fn);
 
@@ -163,52 +167,28 @@ export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOpt
     return claimed.length;
   }
 
-  async function run() {
-    while (running) {
-      try {
-        if ((await runOnce()) > 0) continue;
-      } catch (error) {
-        logger.error({ err: error }, "payment worker batch failed");
-      }
-      if (!running) break;
-      if (pendingWake) {
-        pendingWake = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, options.pollIntervalMs ?? 1_000);
-        function done() {
-          clearTimeout(timer);
-          wake = undefined;
-          resolve();
-        }
-        wake = done;
-      });
-    }
-  }
-
-  const fire = () => {
-    pendingWake = true;
-    wake?.();
-  };
-
   return {
     runOnce,
     async start() {
-      running = true;
-      if (options.listenConnection) {
-        listener = createPgClient(options.listenConnection, logger);
-        await listener.connect();
-        listener.on("notification", fire);
-        await listener.query("LISTEN payment_work");
-      }
-      loop = run();
+      const { listenConnection } = options;
+      worker = await startNotifyWorker({
+        name: "payment worker",
+        channel: "payment_work",
+        listen: listenConnection
+          ? async () => {
+              const client = createPgClient(listenConnection, logger);
+              await client.connect();
+              return Object.assign(client, { close: () => client.end() });
+            }
+          : undefined,
+        runBatch: async () => (await runOnce()) > 0,
+        pollIntervalMs: options.pollIntervalMs ?? 1_000,
+        logger,
+      });
     },
     async stop() {
-      running = false;
-      fire();
-      await loop;
-      await listener?.end().catch(() => {});
+      await worker?.stop();
+      worker = undefined;
     },
   };
 }
