@@ -56,39 +56,29 @@ describe.each(subgraphs)("subgraph %s", (subgraph) => {
     ]);
   });
 
-  it("reaches the database only in repositories/ (and db.ts, seeds, CLIs)", () => {
+  it("reaches the database only in repositories/ (and db.ts)", () => {
     const query =
       /\b(tx|prisma)\.[a-z][A-Za-z]*\.(find\w*|create\w*|update\w*|delete\w*|upsert|count|aggregate|groupBy)\(|\$(queryRaw|executeRaw)(Unsafe)?\s*[(`]\s*["'`]/;
     const offenders = sourceFiles(path.join(root, "subgraphs", subgraph, "src"))
-      .filter((file) => !/\/(repositories|seed|cli)\/|\/(db|seed)\.ts$/.test(file))
+      .filter((file) => !/\/repositories\/|\/db\.ts$/.test(file))
       .filter((file) => query.test(readFileSync(file, "utf8")))
       .map((file) => path.relative(root, file));
     expect(offenders).toEqual([]);
   });
 
-  it("has a seed script exactly when it has a seed", () => {
-    const scripts = JSON.parse(read(subgraph, "package.json")).scripts ?? {};
-    expect("seed" in scripts).toBe(existsSync(path.join(root, "subgraphs", subgraph, "src/seed.ts")));
+  it("knows its generated Prisma client only in db.ts and repositories/", () => {
+    const offenders = sourceFiles(path.join(root, "subgraphs", subgraph, "src"))
+      .filter((file) => !/\/repositories\/|\/db\.ts$/.test(file))
+      .filter((file) => /from "[^"]*(generated\/client|@prisma\/client)[^"]*"/.test(readFileSync(file, "utf8")))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
   });
 
-  it("imports other workspaces only through their packages, never by relative path", () => {
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== "node_modules" && entry.name !== "generated") walk(full);
-        } else if (entry.name.endsWith(".ts")) {
-          for (const match of readFileSync(full, "utf8").matchAll(/from "(\.\.?\/[^"]+)"/g)) {
-            const target = path.resolve(dir, match[1]!);
-            const inside = target.startsWith(path.join(root, "subgraphs", subgraph) + path.sep);
-            if (!inside && !target.startsWith(path.join(root, "prisma", subgraph) + path.sep))
-              offenders.push(`${path.relative(root, full)} → ${match[1]}`);
-          }
-        }
-      }
-    };
-    walk(path.join(root, "subgraphs", subgraph));
-    expect(offenders).toEqual([]);
+  it("has a seed script exactly when its definition has a seed, run by the kernel", () => {
+    const scripts = JSON.parse(read(subgraph, "package.json")).scripts ?? {};
+    const hasSeed = existsSync(path.join(root, "subgraphs", subgraph, "src/seed.ts"));
+    expect("seed" in scripts).toBe(hasSeed);
+    expect(/\n\s+seed: \(\) =>/.test(read(subgraph, "src/app.ts"))).toBe(hasSeed);
+    if (hasSeed) expect(read(subgraph, "src/seed.ts")).toContain(`await runSeed(${camel(subgraph)}Service);`);
   });
 });

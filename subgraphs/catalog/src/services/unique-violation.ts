@@ -1,4 +1,4 @@
-import { Prisma } from "../../../../prisma/catalog/generated/client/index.js";
+import { Prisma } from "../db.js";
 
 // Unique indexes a racing writer can hit after the pre-checks passed, and the input field at fault.
 const fieldByIndex: Record<string, string[]> = {

@@ -1,5 +1,7 @@
 import type { Db } from "./db-client.js";
 
+export type { User as UserRow } from "../../../../prisma/identity/generated/client/index.js";
+
 export function createUserRepository(db: Db) {
   return {
     findByIds: (ids: readonly string[]) => db.user.findMany({ where: { id: { in: [...ids] } } }),

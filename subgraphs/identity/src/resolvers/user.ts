@@ -1,8 +1,8 @@
 // User entity. Ownership: only the user themself (or identity:admin) resolves a User; anyone
 // else gets null, also through federation references from other subgraphs.
 import { hasScope } from "@shopstream/kernel";
-import type { User as UserRow } from "../../../../prisma/identity/generated/client/index.js";
 import type { IdentityContext } from "../context.js";
+import type { UserRow } from "../repositories/user-repository.js";
 import type { Resolver } from "./types.js";
 
 export const mayRead = (userId: string, { identity }: IdentityContext) =>

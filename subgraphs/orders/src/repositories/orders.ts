@@ -1,6 +1,14 @@
 // Order persistence: creation with its price snapshot, guarded status changes, the timeline.
 import type { OrdersPrisma, OrdersTx, Prisma } from "../db.js";
 
+/** Row types of the orders tables, for the resolvers that shape them. */
+export type {
+  Order,
+  OrderLine,
+  OrderTimelineEntry,
+  Payment,
+} from "../../../../prisma/orders/generated/client/index.js";
+
 type Db = OrdersPrisma | OrdersTx;
 
 export const findOrder = (db: Db, id: string) => db.order.findUnique({ where: { id } });

@@ -1,11 +1,7 @@
 // Order entity and its nested types; money fields are built from integer columns.
-import type {
-  Order,
-  OrderLine,
-  OrderTimelineEntry,
-  Payment,
-} from "../../../../prisma/orders/generated/client/index.js";
+
 import type { OrdersContext } from "../context.js";
+import type { Order, OrderLine, OrderTimelineEntry, Payment } from "../repositories/orders.js";
 import { money, totalsAsMoney } from "../services/pricing.js";
 
 type LineWithCurrency = OrderLine & { currency: string };
