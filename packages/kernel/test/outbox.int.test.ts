@@ -6,8 +6,10 @@ import {
   createOutbox,
   type EventPublisher,
   ensureTopics,
+  metricsRegistry,
   OutboxRelay,
   on,
+  TransientError,
 } from "../src/index.js";
 import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
 import { createOutboxFixture, kafka, logger } from "./support/outbox-fixture.js";
@@ -298,5 +300,140 @@ describe("consumer runner retries", () => {
     });
     expect(calls).toBe(3); // first try + 2 retries, each rolled back with its effect
     expect(effects.map((e) => e.seq)).toEqual([1]);
+  });
+});
+
+describe("consumer runner: transient failures are waited out, never dead-lettered", () => {
+  async function dlqReader() {
+    const seen: string[] = [];
+    const reader = kafka.consumer({ groupId: uniqueName("dlq-reader"), maxWaitTimeInMs: 100 });
+    await reader.connect();
+    await reader.subscribe({ topic: `${fx.topic}.dlq`, fromBeginning: true });
+    await reader.run({ eachMessage: async ({ message }) => void seen.push(String(message.headers?.["dlq-reason"])) });
+    stoppers.push(() => reader.disconnect());
+    return seen;
+  }
+
+  function runnerWith(
+    handle: (event: { data: { aggregate: string; seq: number } }, tx: PgTransactionClient) => Promise<void>,
+    groupId = uniqueName("kernel-test-group"),
+  ) {
+    return new ConsumerRunner({
+      kafka,
+      groupId,
+      logger,
+      transaction: pgTransaction(fx.pool),
+      maxRetries: 1,
+      retryInitialMs: 5,
+      retryMaxMs: 50,
+      handlers: [
+        on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+          await handle(event, tx);
+          await tx.$executeRawUnsafe(
+            "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
+            event.id,
+            event.data.aggregate,
+            event.data.seq,
+          );
+        }),
+      ],
+    });
+  }
+
+  /** Sends to a chosen partition, so two events are known to be on different partitions. */
+  async function send(aggregate: string, seq: number, partition: number) {
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      const event = fx.thingHappened.create({ source: "kernel-test", subject: aggregate, data: { aggregate, seq } });
+      await producer.send({
+        topic: fx.topic,
+        acks: -1,
+        messages: [{ key: aggregate, partition, value: JSON.stringify(event) }],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  async function metricValue(name: string, labels: Record<string, string>): Promise<number> {
+    const metric = await metricsRegistry.getSingleMetric(name)?.get();
+    const matching = metric?.values.filter((value) =>
+      Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted),
+    );
+    return (matching ?? []).reduce((sum, value) => sum + value.value, 0);
+  }
+
+  it("retries a dependency outage far past maxRetries, holding only its own partition", async () => {
+    const dlq = await dlqReader();
+    let down = true;
+    let failures = 0;
+    const runner = runnerWith(async (event) => {
+      if (event.data.aggregate === "held" && down) {
+        failures += 1;
+        throw new TransientError("provider unavailable");
+      }
+    });
+    await runner.start();
+    stoppers.push(() => runner.stop());
+    await send("held", 0, 0);
+    await send("free", 0, 1); // another partition: not behind the outage
+    await waitFor(async () => (await fx.effects()).some((effect) => effect.aggregate === "free"), {
+      what: "the other partition's event",
+    });
+    await waitFor(() => failures >= 10, { what: "ten failures, far past maxRetries (1)" });
+    expect((await fx.effects()).map((effect) => effect.aggregate)).toEqual(["free"]);
+    down = false;
+    await waitFor(async () => (await fx.effects()).some((effect) => effect.aggregate === "held"), {
+      timeoutMs: 10_000,
+      what: "the held event, once the outage is over",
+    });
+    expect(dlq).toEqual([]);
+  });
+
+  it("classifies a real lost database connection (57P01) as transient and applies the event once", async () => {
+    const dlq = await dlqReader();
+    let killed = 0;
+    const runner = runnerWith(async (_event, tx) => {
+      // The first three tries lose their connection the way a database restart does.
+      if (killed++ < 3) await tx.$executeRawUnsafe("SELECT pg_terminate_backend(pg_backend_pid())");
+    });
+    await runner.start();
+    stoppers.push(() => runner.stop());
+    await send("db", 0, 0);
+    const effects = await waitFor(async () => ((await fx.effects()).length === 1 ? fx.effects() : null), {
+      timeoutMs: 20_000,
+      what: "the event applied after the connection losses",
+    });
+    expect(effects.map((effect) => effect.aggregate)).toEqual(["db"]);
+    expect(killed).toBe(4);
+    expect(dlq).toEqual([]);
+  });
+
+  it("stops promptly while waiting out an outage, and the next member applies the event", async () => {
+    const groupId = uniqueName("kernel-test-group");
+    let down = true;
+    const first = runnerWith(async () => {
+      if (down) throw new TransientError("database unavailable");
+    }, groupId);
+    await first.start();
+    await send("wait", 0, 2);
+    await waitFor(
+      async () => (await metricValue("handler_retries_total", { consumer: groupId, kind: "transient" })) >= 3,
+      {
+        what: "a few transient retries",
+      },
+    );
+    const started = Date.now();
+    await first.stop();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    down = false;
+    const second = runnerWith(async () => {}, groupId);
+    await second.start();
+    stoppers.push(() => second.stop());
+    await waitFor(async () => (await fx.effects()).length === 1, {
+      timeoutMs: 30_000,
+      what: "the event applied by the next member",
+    });
   });
 });

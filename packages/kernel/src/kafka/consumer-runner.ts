@@ -1,13 +1,17 @@
 // Runs a consumer group for one service. Each event's handler and its processed_event row
 // commit in ONE database transaction, so a redelivered event has no second effect. Partitions
 // are consumed concurrently (order holds per key, not across keys), so handlers of different
-// subjects may run at once and must take row locks in a stable order. A handler
-// that keeps failing is retried with backoff, then the message goes to `<topic>.dlq` with the
-// reason in its headers and consumption carries on.
-import type { Admin, Consumer, EachMessagePayload, Kafka } from "kafkajs";
+// subjects may run at once and must take row locks in a stable order. A failing handler is
+// retried with capped backoff. A transient failure (a dependency down, failure-policy.ts) is
+// retried for as long as it lasts by pausing only its partition (the message is fetched again on
+// resume, its offset never committed meanwhile), so the other partitions keep flowing; a poison
+// one (the event cannot be applied) goes to `<topic>.dlq` after `maxRetries` quick retries, with
+// the reason in its headers, and consumption carries on.
+import { setTimeout as delay } from "node:timers/promises";
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
 import type { EventDefinition, EventEnvelope } from "../events/envelope.js";
 import { namespacedTopic } from "../events/topics.js";
-import { exponentialBackoff, sleep } from "../lifecycle/backoff.js";
+import { exponentialBackoff } from "../lifecycle/backoff.js";
 import type { Logger } from "../logging/logger.js";
 import { metrics } from "../observability/metrics.js";
 import { SpanKind, withSpan } from "../observability/tracing.js";
@@ -16,6 +20,7 @@ import { ensureTopics, topicPartitions } from "./client.js";
 import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
+import { defaultFailurePolicy, type FailurePolicy } from "./failure-policy.js";
 import { startNewGroupAtEnd } from "./start-offsets.js";
 import { retryKafkaStartup } from "./startup-retry.js";
 
@@ -40,8 +45,13 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
   /** Runs fn in one database transaction (e.g. `(fn) => prisma.$transaction(fn)`). */
   transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>;
   logger: Logger;
+  /** Retries of a poison failure before the DLQ (default 3); transient ones retry until they pass. */
   maxRetries?: number;
   retryInitialMs?: number;
+  /** Longest wait between retries (default 5 s): a recovered dependency is noticed this fast. */
+  retryMaxMs?: number;
+  /** Transient or poison (default: failure-policy.ts). */
+  failurePolicy?: FailurePolicy;
   fromBeginning?: boolean;
   /** KAFKA_TOPIC_PREFIX: handlers name streams, the runner subscribes to them in this namespace. */
   topicPrefix?: string;
@@ -55,6 +65,10 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   private lagAdmin?: Admin;
   private lagTimer?: NodeJS.Timeout;
   private readonly handlers = new Map<string, EventHandler<Tx>>();
+  /** Aborted on stop: cuts every retry wait short. */
+  private readonly stopping = new AbortController();
+  /** Partitions paused while a dependency is down: their backoff and pending resume. */
+  private readonly outages = new Map<string, Outage>();
   readonly topics: string[];
 
   constructor(private readonly options: ConsumerRunnerOptions<Tx>) {
@@ -79,7 +93,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     );
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? topicPartitions,
-      eachMessage: (payload) => this.process(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
     });
     await joined;
     this.lagAdmin = kafka.admin();
@@ -89,6 +104,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
+    for (const outage of this.outages.values()) clearTimeout(outage.resumeTimer);
     clearInterval(this.lagTimer);
     await this.lagAdmin?.disconnect();
     await this.consumer?.disconnect();
@@ -104,75 +121,132 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     }
   }
 
-  private async deadLetter(
-    topic: string,
-    message: EachMessagePayload["message"],
-    why: { reason: string; error: string },
-  ) {
+  private async deadLetter(topic: string, message: KafkaMessage, why: { reason: string; error: string }) {
     await this.deadLetters!.send(topic, message, why);
     metrics.deadLetters.inc({ consumer: this.options.groupId, topic, reason: why.reason });
   }
 
-  private async process({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload) {
+    const { topic, partition } = batch;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || this.stopping.signal.aborted) return;
+      if ((await this.process(topic, partition, message)) === "wait") {
+        // Unresolved, so fetched again on resume; only this partition waits.
+        this.waitOut(topic, partition, pause());
+        return;
+      }
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+
+  private waitOut(topic: string, partition: number, resume: () => void) {
+    const key = `${topic}:${partition}`;
+    const outage = this.outages.get(key)!;
+    outage.resumeTimer = setTimeout(resume, outage.backoff.next());
+  }
+
+  /** "done" once the event is applied, a duplicate or dead-lettered; "wait" when a dependency is down. */
+  private async process(topic: string, partition: number, message: KafkaMessage): Promise<"done" | "wait"> {
     const decoded = decodeEnvelope(message.value, this.handlers);
-    if (decoded.kind === "ignored") return;
+    if (decoded.kind === "ignored") return "done";
     if (decoded.kind === "invalid") {
       this.options.logger.warn(
         { topic, partition, offset: message.offset, reason: decoded.reason },
         "invalid event sent to DLQ",
       );
       await this.deadLetter(topic, message, { reason: "invalid-event", error: decoded.reason });
-      return;
+      return "done";
     }
     const { handler, envelope } = decoded;
     // The handler's span continues the trace of the request that produced the event.
-    await withSpan(
+    return withSpan(
       `consume ${envelope.type}`,
       {
         kind: SpanKind.CONSUMER,
         parent: { traceparent: envelope.traceparent },
         attributes: { "messaging.destination.name": topic, "messaging.consumer.group.name": this.options.groupId },
       },
-      () => this.handleWithRetries(topic, message, handler, envelope),
+      () => this.handleWithRetries(topic, partition, message, handler, envelope),
     );
   }
 
   private async handleWithRetries(
     topic: string,
-    message: EachMessagePayload["message"],
+    partition: number,
+    message: KafkaMessage,
     handler: EventHandler<Tx>,
     envelope: EventEnvelope<unknown>,
-  ) {
+  ): Promise<"done" | "wait"> {
     const labels = { consumer: this.options.groupId, type: envelope.type };
-    const backoff = exponentialBackoff({ initialMs: this.options.retryInitialMs ?? 100, maxMs: 5_000 });
+    const key = `${topic}:${partition}`;
+    const poisonBackoff = this.backoff();
     const maxRetries = this.options.maxRetries ?? 3;
-    for (let attempt = 0; ; attempt++) {
+    const policy = this.options.failurePolicy ?? defaultFailurePolicy;
+    for (let poisonRetries = 0; ; poisonRetries++) {
       try {
-        await this.options
-          .transaction(async (tx) => {
-            const inserted = await tx.$executeRawUnsafe(
-              "INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-              this.options.groupId,
-              envelope.id,
-            );
-            if (inserted === 0) return "duplicate"; // already processed: a redelivery
-            await handler.handle(envelope, tx);
-            return "applied";
-          })
-          .then((outcome) => metrics.eventsConsumed.inc({ ...labels, outcome }));
-        return;
+        const outcome = await this.options.transaction(async (tx) => {
+          const inserted = await tx.$executeRawUnsafe(
+            "INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            this.options.groupId,
+            envelope.id,
+          );
+          if (inserted === 0) return "duplicate"; // already processed: a redelivery
+          await handler.handle(envelope, tx);
+          return "applied";
+        });
+        metrics.eventsConsumed.inc({ ...labels, outcome });
+        this.recovered(key, envelope);
+        return "done";
       } catch (error) {
-        if (attempt >= maxRetries) {
+        if (this.stopping.signal.aborted) return "wait"; // not resolved: redelivered to the next member
+        const kind = policy.classify(error);
+        metrics.handlerRetries.inc({ ...labels, kind });
+        if (kind === "transient") {
+          if (!this.outages.has(key)) {
+            this.outages.set(key, { backoff: this.backoff(), since: Date.now() });
+            this.options.logger.warn(
+              { err: error, eventId: envelope.id, type: envelope.type, topic, partition },
+              "handler waits for a dependency; this partition is paused and retried",
+            );
+          }
+          return "wait";
+        }
+        if (poisonRetries >= maxRetries) {
           this.options.logger.error(
             { err: error, eventId: envelope.id, type: envelope.type },
             "handler failed; sent to DLQ",
           );
           await this.deadLetter(topic, message, { reason: "handler-failed", error: String(error) });
           metrics.eventsConsumed.inc({ ...labels, outcome: "dead_lettered" });
-          return;
+          this.recovered(key, envelope);
+          return "done";
         }
-        await sleep(backoff.next());
+        await delay(poisonBackoff.next(), undefined, { signal: this.stopping.signal }).catch(() => {});
       }
     }
   }
+
+  private backoff() {
+    return exponentialBackoff({
+      initialMs: this.options.retryInitialMs ?? 100,
+      maxMs: this.options.retryMaxMs ?? 5_000,
+    });
+  }
+
+  private recovered(key: string, envelope: EventEnvelope<unknown>) {
+    const outage = this.outages.get(key);
+    if (!outage) return;
+    this.outages.delete(key);
+    this.options.logger.info(
+      { eventId: envelope.id, type: envelope.type, waitedMs: Date.now() - outage.since },
+      "handler recovered; partition flowing again",
+    );
+  }
+}
+
+interface Outage {
+  backoff: ReturnType<typeof exponentialBackoff>;
+  since: number;
+  resumeTimer?: NodeJS.Timeout;
 }

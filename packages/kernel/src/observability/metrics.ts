@@ -50,6 +50,12 @@ export const metrics = {
     labelNames: ["consumer", "topic"],
     registers: [metricsRegistry],
   }),
+  handlerRetries: new client.Counter({
+    name: "handler_retries_total",
+    help: "Handler failures retried, by kind: transient (a dependency down, waited out) or poison",
+    labelNames: ["consumer", "type", "kind"],
+    registers: [metricsRegistry],
+  }),
   deadLetters: new client.Counter({
     name: "dlq_messages_total",
     help: "Messages sent to a dead-letter topic, by consumer and reason",

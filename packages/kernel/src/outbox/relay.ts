@@ -3,6 +3,7 @@
 // per-aggregate order even when several replicas run; SKIP LOCKED keeps the others from waiting.
 // A crash between publish and mark re-publishes the batch: consumers are idempotent.
 import type pg from "pg";
+import { checkoutPgClient } from "../db/pg-pool.js";
 import { namespacedTopic } from "../events/topics.js";
 import type { EventPublisher } from "../kafka/publisher.js";
 import { type NotifyWorker, startNotifyWorker } from "../lifecycle/notify-worker.js";
@@ -49,7 +50,7 @@ export class OutboxRelay {
       name: "outbox relay",
       channel: OUTBOX_CHANNEL,
       listen: async () => {
-        const client = await pool.connect();
+        const client = await checkoutPgClient(pool, logger);
         return Object.assign(client, { close: () => client.release(true) });
       },
       runBatch: async () => {
@@ -83,7 +84,7 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it published (0 when idle or another relay holds the lock). */
   async publishBatch(): Promise<number> {
-    const client = await this.options.pool.connect();
+    const client = await checkoutPgClient(this.options.pool, this.options.logger);
     let ids: string[] = [];
     try {
       await client.query("BEGIN");

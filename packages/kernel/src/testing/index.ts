@@ -1,7 +1,11 @@
 // Helpers for tests against the real stack (no fakes of PostgreSQL, Redis or Kafka).
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { checkoutPgClient } from "../db/pg-pool.js";
+import { createLogger } from "../logging/logger.js";
 import type { SqlExecutor } from "../outbox/outbox.js";
+
+const quietLogger = createLogger("test-transaction", "silent");
 
 export const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -24,7 +28,8 @@ export type PgTransactionClient = SqlExecutor & { query: pg.PoolClient["query"] 
 /** A transaction runner over node-postgres with the SqlExecutor shape Prisma transactions have. */
 export function pgTransaction(pool: pg.Pool) {
   return async <R>(fn: (tx: PgTransactionClient) => Promise<R>): Promise<R> => {
-    const client = await pool.connect();
+    const client = await checkoutPgClient(pool, quietLogger);
+    let broken = false;
     try {
       await client.query("BEGIN");
       const tx = {
@@ -35,10 +40,12 @@ export function pgTransaction(pool: pg.Pool) {
       await client.query("COMMIT");
       return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
+      await client.query("ROLLBACK").catch(() => {
+        broken = true; // the connection itself failed: do not give it back to the pool
+      });
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   };
 }
