@@ -20,6 +20,7 @@ export * from "./graphql/http-io.js";
 export * from "./graphql/subgraph-server.js";
 export * from "./kafka/client.js";
 export * from "./kafka/consumer-runner.js";
+export * from "./kafka/dlq-replay.js";
 export * from "./kafka/failure-policy.js";
 export * from "./kafka/publisher.js";
 export * from "./kafka/start-offsets.js";

@@ -3,7 +3,7 @@
 // And a new group that skips history starts at the end offsets as of start-up, not of its first fetch.
 import { Kafka, logLevel } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { ensureTopics, startNewGroupAtEnd } from "../src/index.js";
+import { ensureTopics, namespacedTopic, startNewGroupAtEnd } from "../src/index.js";
 import { uniqueName } from "../src/testing/index.js";
 
 const clients = Array.from(
@@ -13,7 +13,7 @@ const clients = Array.from(
 
 describe("ensureTopics", () => {
   it("lets concurrent callers race to create the same topics and returns with every partition led", async () => {
-    const topic = uniqueName("ensure-topics");
+    const topic = namespacedTopic(process.env.KAFKA_TOPIC_PREFIX, uniqueName("ensure-topics"));
     await Promise.all(clients.map((kafka) => ensureTopics(kafka, [topic], 3)));
 
     const admin = clients[0]!.admin();
@@ -42,7 +42,7 @@ describe("ensureTopics", () => {
 describe("startNewGroupAtEnd", () => {
   it("commits the end offsets for a new group and leaves an existing group's offsets alone", async () => {
     const [kafka] = clients as [Kafka];
-    const topic = uniqueName("start-at-end");
+    const topic = namespacedTopic(process.env.KAFKA_TOPIC_PREFIX, uniqueName("start-at-end"));
     await ensureTopics(kafka, [topic], 3);
     const producer = kafka.producer();
     await producer.connect();

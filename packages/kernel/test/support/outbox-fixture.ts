@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { z } from "zod";
-import { createLogger, createPgClient, createPgPool, defineEvent } from "../../src/index.js";
+import { createLogger, createPgClient, createPgPool, defineEvent, namespacedTopic } from "../../src/index.js";
 import { uniqueName } from "../../src/testing/index.js";
 
 export const logger = createLogger("kernel-test", "silent");
@@ -33,7 +33,8 @@ export async function createOutboxFixture() {
     CREATE TABLE effect (n BIGSERIAL PRIMARY KEY, event_id TEXT NOT NULL, aggregate TEXT NOT NULL, seq INT NOT NULL);`);
   await admin.end();
   const pool = createPgPool({ ...connection, max: 8, options: `-c search_path=${schema}` }, logger);
-  const topic = uniqueName("kernel-test");
+  // Inside the test command's topic namespace (KAFKA_TOPIC_PREFIX), like every topic a test makes.
+  const topic = namespacedTopic(process.env.KAFKA_TOPIC_PREFIX, uniqueName("kernel-test"));
   const thingHappened = defineEvent({
     type: "test.thing.happened",
     topic,
