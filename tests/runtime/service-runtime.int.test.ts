@@ -163,3 +163,51 @@ describe("a service's seed (seed.ts), run by the kernel on the same definition",
     expect(result.stderr).toMatch(/^ {2}- PGPORT:/m);
   });
 });
+
+describe("a service killed with SIGKILL and started again", () => {
+  // Its own topic namespace, so the default consumer group (inventory) is this test's alone.
+  const namespace = `${process.env.KAFKA_TOPIC_PREFIX ?? ""}${uniqueName("kill")}.`;
+  const start = () => {
+    const child = spawn(tsx, [path.join(root, "subgraphs/inventory/src/server.ts")], {
+      cwd: root,
+      env: { ...process.env, PORT: "0", LOG_LEVEL: "info", LOG_FORMAT: "json", KAFKA_TOPIC_PREFIX: namespace },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    return { child, startedAt: Date.now(), output: () => stdout };
+  };
+  const children: Array<ReturnType<typeof start>["child"]> = [];
+  afterAll(() => {
+    for (const child of children) child.kill("SIGKILL");
+  });
+
+  it("answers GraphQL before its consumers rejoin, and rejoins without waiting out the dead member", async () => {
+    const first = start();
+    children.push(first.child);
+    await waitFor(() => first.output().includes('"msg":"consumer group joined"'), {
+      timeoutMs: 60_000,
+      what: "the first instance's group join",
+    });
+    first.child.kill("SIGKILL"); // no LeaveGroup: the broker still counts it as a member
+
+    const second = start();
+    children.push(second.child);
+    const url = await waitFor(() => second.output().match(/"url":"(http:[^"]+)"/)?.[1], {
+      timeoutMs: 30_000,
+      what: "the restarted instance's HTTP server",
+    });
+    const gql = signedGraphqlClient(url, process.env.IDENTITY_HMAC_SECRET ?? "dev-only-identity-secret-change-me");
+    expect(await gql("{ __typename }")).toEqual({ data: { __typename: "Query" } });
+    const answeredAfter = Date.now() - second.startedAt;
+    expect(second.output()).not.toContain('"msg":"consumer group joined"'); // HTTP did not wait for Kafka
+
+    await waitFor(() => second.output().includes('"msg":"consumer group joined"'), {
+      timeoutMs: 60_000,
+      what: "the restarted instance's group join",
+    });
+    const rejoinedAfter = Date.now() - second.startedAt;
+    // kafkajs's default 30 s session would hold the dead member's partitions that long; ours is 10 s.
+    expect(rejoinedAfter, `GraphQL after ${answeredAfter} ms, group after ${rejoinedAfter} ms`).toBeLessThan(25_000);
+  }, 150_000);
+});

@@ -4,6 +4,7 @@
 // then the connections). Tests, the e2e stack and the bench pass overrides; production passes none.
 import type { Redis } from "ioredis";
 import { parseEnv } from "../config/env.js";
+import { namespacedTopic } from "../events/topics.js";
 import { startSubgraphServer } from "../graphql/subgraph-server.js";
 import { createKafka } from "../kafka/client.js";
 import { ConsumerRunner } from "../kafka/consumer-runner.js";
@@ -162,7 +163,8 @@ async function startBackground(
   if (parts.consumers) {
     const runner = new ConsumerRunner({
       kafka: createKafka({ clientId: `${name}-consumer`, brokers, logger }),
-      groupId: options.consumerGroup ?? name,
+      // The default group lives in the topic namespace too, so environments sharing a cluster never share groups.
+      groupId: options.consumerGroup ?? namespacedTopic(env.KAFKA_TOPIC_PREFIX, name),
       handlers: parts.consumers.handlers,
       transaction: parts.consumers.transaction,
       logger: logger.child({ component: "consumer" }),
