@@ -40,6 +40,7 @@ describe("router settings", () => {
   it("maps variables onto nested settings, one variable feeding every setting that shares it", () => {
     const settings = routerSettingsFromEnv({
       NODE_ENV: "production",
+      IDENTITY_HMAC_SECRET: "a-production-hmac-secret",
       REDIS_URL: "redis://cache.internal:6380",
       MAX_DEPTH: "9",
       ALLOW_ARBITRARY_OPERATIONS: "1",
@@ -68,6 +69,17 @@ describe("router settings", () => {
     });
     expect(settings.cache).toBeUndefined();
     expect(settings.protection.rateLimit).toBeUndefined();
+  });
+
+  it("refuses to run in production on the development identity secret, or without one", () => {
+    expect(problemsOf(() => routerSettingsFromEnv({ NODE_ENV: "production" }))).toEqual([
+      "IDENTITY_HMAC_SECRET: must be set in production",
+    ]);
+    expect(
+      problemsOf(() =>
+        routerSettingsFromEnv({ NODE_ENV: "production", IDENTITY_HMAC_SECRET: localStackDefaults.identityHmacSecret }),
+      ),
+    ).toEqual(["IDENTITY_HMAC_SECRET: is the development value; set a secret of your own in production"]);
   });
 
   it("names every bad variable at once", () => {

@@ -109,6 +109,16 @@ describe("a service's process entry point (server.ts)", () => {
     expect(stderr).toMatch(/^ {2}- LEGACY_LOW_STOCK_AT:/m);
   });
 
+  it("exits 78 in production on development secrets, naming each", async () => {
+    const child = run({ NODE_ENV: "production", PGPASSWORD: "shopstream" });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/^ {2}- PGPASSWORD: is the development value/m);
+    expect(stderr).toMatch(/^ {2}- IDENTITY_HMAC_SECRET: must be set in production/m);
+  });
+
   it("serves, then exits 0 after SIGTERM", async () => {
     const child = run({ PORT: "0", LOG_LEVEL: "info" });
     let stdout = "";

@@ -119,6 +119,12 @@ export function routerSettingsFromEnv(env: Record<string, string | undefined> = 
     const match = subgraphUrlVariable.exec(name);
     if (match && value) (options.subgraphUrls as Record<string, string>)[match[1]!.toLowerCase()] = value;
   }
+  if (options.mode === "production") {
+    const secret = env.IDENTITY_HMAC_SECRET;
+    if (!secret) problems.push("IDENTITY_HMAC_SECRET: must be set in production");
+    else if (secret === localStackDefaults.identityHmacSecret)
+      problems.push("IDENTITY_HMAC_SECRET: is the development value; set a secret of your own in production");
+  }
   try {
     const settings = parseRouterSettings(options, variableOf);
     if (problems.length === 0) return settings;

@@ -3,11 +3,11 @@ import {
   accessTokenDefaults,
   identityEnv,
   kafkaEnv,
-  loadEnv,
   parseEnv,
   portEnv,
   postgresEnv,
   redisEnv,
+  secretEnv,
   serviceEnv,
 } from "@shopstream/kernel";
 import { z } from "zod";
@@ -27,7 +27,7 @@ export const identityServiceEnvShape = {
   /** Absolute session lifetime; refresh tokens rotate inside it. */
   SESSION_TTL_SECONDS: seconds.default(30 * 24 * 3600),
   /** Encrypts signing keys' private halves at rest (AES-256-GCM, key = SHA-256 of this). */
-  SIGNING_KEY_SECRET: z.string().min(16).default("dev-only-signing-key-secret-change-me"),
+  SIGNING_KEY_SECRET: secretEnv("dev-only-signing-key-secret-change-me"),
   PASSWORD_RESET_TTL_SECONDS: seconds.default(30 * 60),
   /** Reset requests allowed per window, per account (known or not) and per client IP. */
   PASSWORD_RESET_MAX_PER_ACCOUNT: seconds.default(3),

@@ -1,5 +1,5 @@
 // The inventory's environment: everything it reads from process.env, validated in one place.
-import { identityEnv, kafkaEnv, loadEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
+import { identityEnv, kafkaEnv, parseEnv, portEnv, postgresEnv, serviceEnv } from "@shopstream/kernel";
 import { z } from "zod";
 
 const positiveInt = z.coerce.number().int().positive();

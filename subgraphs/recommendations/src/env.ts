@@ -1,14 +1,5 @@
 // The recommendations service's environment: everything it reads from process.env, in one place.
-import {
-  identityEnv,
-  kafkaEnv,
-  loadEnv,
-  parseEnv,
-  portEnv,
-  postgresEnv,
-  redisEnv,
-  serviceEnv,
-} from "@shopstream/kernel";
+import { identityEnv, kafkaEnv, parseEnv, portEnv, postgresEnv, redisEnv, serviceEnv } from "@shopstream/kernel";
 import { z } from "zod";
 
 export const recommendationsEnvShape = {

@@ -8,7 +8,16 @@ export const localStackDefaults = {
   redisUrl: "redis://127.0.0.1:6379",
   kafkaBrokers: "127.0.0.1:9092",
   identityHmacSecret: "dev-only-identity-secret-change-me",
+  pgPassword: "shopstream",
 } as const;
+
+/**
+ * A secret with a development value. With NODE_ENV=production, parseEnv refuses it unless it is
+ * set explicitly to something other than that value (config/env.ts).
+ */
+export function secretEnv(developmentValue: string, minLength = 16) {
+  return z.string().min(minLength).default(developmentValue).meta({ developmentSecret: developmentValue });
+}
 
 export const serviceEnv = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -26,7 +35,7 @@ export function postgresEnv(domain: string) {
     PGHOST: z.string().default("127.0.0.1"),
     PGPORT: port.default(5432),
     PGUSER: z.string().default(`shopstream_${domain}`),
-    PGPASSWORD: z.string().default("shopstream"),
+    PGPASSWORD: secretEnv(localStackDefaults.pgPassword, 1),
     PGDATABASE: z.string().default(`shopstream_${domain}`),
     /**
      * Appended to PGDATABASE: one switch moves every domain to its twin database. The test
@@ -63,5 +72,5 @@ export const redisEnv = {
 
 export const identityEnv = {
   // Shared with the router, which signs the caller's identity into headers with it.
-  IDENTITY_HMAC_SECRET: z.string().min(16).default(localStackDefaults.identityHmacSecret),
+  IDENTITY_HMAC_SECRET: secretEnv(localStackDefaults.identityHmacSecret),
 };
