@@ -57,7 +57,7 @@ describe("override-aware planning", () => {
     expect(state.context.subgraphHeaders["x-request-id"]).toBe("req-1");
     const planWith = (conditions: Map<string, boolean>) => {
       state.overrides = { ...state.overrides, conditions };
-      planOperation(state);
+      planOperation(state, { development: false, logger: createLogger("test", "silent") });
       return state.plan;
     };
     const off = planWith(new Map());
@@ -66,5 +66,43 @@ describe("override-aware planning", () => {
     expect(fetchedFrom(on)).toEqual(["legacy", "catalog"]);
     expect(version.plans.size).toBe(2);
     expect(planWith(new Map([["percent(25)", true]]))).toBe(on);
+  });
+});
+
+describe("a planner failure", () => {
+  const failing = () => {
+    const state = preparedState(version, '{ product(id: "2") { price } }');
+    const broken = {
+      ...version,
+      plans: new Map(),
+      planner: {
+        buildQueryPlan: () => {
+          throw new Error("no node id 5");
+        },
+      },
+    };
+    Object.defineProperty(state, "version", { value: broken });
+    return state;
+  };
+  const thrown = (development: boolean) => {
+    try {
+      planOperation(failing(), { development, logger: createLogger("test", "silent") });
+    } catch (error) {
+      return error as { status: number; code: string; message: string };
+    }
+    throw new Error("expected the planner failure to surface");
+  };
+
+  it("answers QUERY_PLANNING_FAILED, with the planner's message only in development", () => {
+    expect(thrown(true)).toMatchObject({
+      status: 500,
+      code: "QUERY_PLANNING_FAILED",
+      message: "The operation could not be planned: no node id 5",
+    });
+    expect(thrown(false)).toMatchObject({
+      status: 500,
+      code: "QUERY_PLANNING_FAILED",
+      message: "The operation could not be planned",
+    });
   });
 });

@@ -2,6 +2,8 @@
 // name AND the set of enabled override labels, because the same operation plans differently
 // per label set.
 import { operationFromDocument } from "@apollo/federation-internals";
+import { RequestError } from "../request/request-error.js";
+import type { RouterComponents } from "../router-components.js";
 import type { RequestState } from "./request-state.js";
 import type { OverrideConditions } from "./resolve-overrides.js";
 
@@ -10,7 +12,7 @@ export function planCacheKey(query: string, operationName: string | undefined, o
   return `${operationName ?? ""}\u0000${enabled.sort().join("\u0001")}\u0000${query}`;
 }
 
-export function planOperation(state: RequestState): void {
+export function planOperation(state: RequestState, router: Pick<RouterComponents, "development" | "logger">): void {
   const { version, request, prepared } = state;
   const overrides = state.overrides.conditions;
   const key = planCacheKey(request.query, request.operationName, overrides);
@@ -20,7 +22,15 @@ export function planOperation(state: RequestState): void {
       operationName: request.operationName,
       validate: false, // already validated against the API schema in prepare-operation
     });
-    plan = version.planner.buildQueryPlan(operationForPlanner, { overrideConditions: new Map(overrides) });
+    try {
+      plan = version.planner.buildQueryPlan(operationForPlanner, { overrideConditions: new Map(overrides) });
+    } catch (error) {
+      // A valid operation the planner cannot plan (e.g. an inconsistent supergraph): say so with a
+      // code, and in development with the planner's own words, instead of a bare 500.
+      router.logger.error({ err: error, schema: version.id, requestId: state.requestId }, "query planning failed");
+      const detail = router.development ? `: ${(error as Error).message}` : "";
+      throw new RequestError(500, "QUERY_PLANNING_FAILED", `The operation could not be planned${detail}`);
+    }
     version.plans.set(key, plan);
   }
   state.plan = plan;
