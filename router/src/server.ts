@@ -9,7 +9,7 @@ import { superviseWorkers } from "./supervise-workers.js";
 
 const settings = exitOnEnvError(() => routerSettingsFromEnv());
 const logger = createLogger("router", settings.logLevel);
-const lifecycle = createLifecycle(logger);
+const lifecycle = createLifecycle(logger, 15_000 + settings.shutdownDrainMs);
 
 if (cluster.isPrimary && settings.workers > 1) {
   lifecycle.add("workers", superviseWorkers(settings.workers, logger));

@@ -75,6 +75,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     authenticator: auth.authenticator,
     cache,
     corsOrigins: new Set([...(development ? sandboxOrigins : []), ...settings.corsOrigins]),
+    draining: false,
   };
   const server = createRouterHttpServer(components);
   server.keepAliveTimeout = 65_000;
@@ -93,6 +94,8 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     cache,
     reload: async (sdl) => supergraph.apply(sdl ?? (await readSdl())),
     async close() {
+      components.draining = true;
+      if (settings.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs));
       stopWatching();
       rollout.close();
       auth.close();

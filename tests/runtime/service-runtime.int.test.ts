@@ -5,9 +5,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { inventoryService } from "@shopstream/inventory";
 import { createKafka, inventoryEvents, namespacedTopic, orderEvents, topics } from "@shopstream/kernel";
+import { legacyService } from "@shopstream/legacy";
 import {
   createScratchDatabase,
   observeTopic,
+  type ScratchDatabase,
   signedGraphqlClient,
   startTestService,
   type TopicObserver,
@@ -175,12 +177,26 @@ describe("a service's seed (seed.ts), run by the kernel on the same definition",
 });
 
 describe("a service killed with SIGKILL and started again", () => {
-  // Its own topic namespace, so the default consumer group (inventory) is this test's alone.
+  // Its own topic namespace, so the default consumer group (inventory) is this test's alone, and
+  // its own database: a relay publishes every pending row of its database into ITS namespace.
   const namespace = `${process.env.KAFKA_TOPIC_PREFIX ?? ""}${uniqueName("kill")}.`;
+  let database: ScratchDatabase;
+  beforeAll(async () => {
+    database = await createScratchDatabase("inventory");
+  }, 120_000);
   const start = () => {
-    const child = spawn(tsx, [path.join(root, "subgraphs/inventory/src/server.ts")], {
+    // node with tsx's loader, not the tsx CLI: the CLI runs the service in a child process, which
+    // a SIGKILL to the CLI would leave running.
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "subgraphs/inventory/src/server.ts")], {
       cwd: root,
-      env: { ...process.env, PORT: "0", LOG_LEVEL: "info", LOG_FORMAT: "json", KAFKA_TOPIC_PREFIX: namespace },
+      env: {
+        ...process.env,
+        PORT: "0",
+        LOG_LEVEL: "info",
+        LOG_FORMAT: "json",
+        KAFKA_TOPIC_PREFIX: namespace,
+        PGDATABASE_SUFFIX: database.suffix,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -188,8 +204,9 @@ describe("a service killed with SIGKILL and started again", () => {
     return { child, startedAt: Date.now(), output: () => stdout };
   };
   const children: Array<ReturnType<typeof start>["child"]> = [];
-  afterAll(() => {
+  afterAll(async () => {
     for (const child of children) child.kill("SIGKILL");
+    await database?.drop();
   });
 
   it("answers GraphQL before its consumers rejoin, and rejoins without waiting out the dead member", async () => {
@@ -220,4 +237,19 @@ describe("a service killed with SIGKILL and started again", () => {
     // kafkajs's default 30 s session would hold the dead member's partitions that long; ours is 10 s.
     expect(rejoinedAfter, `GraphQL after ${answeredAfter} ms, group after ${rejoinedAfter} ms`).toBeLessThan(25_000);
   }, 150_000);
+});
+
+describe("a service shutting down for a rolling deploy", () => {
+  it("fails /ready first while still serving, then closes the port", async () => {
+    const legacy = await startTestService(legacyService, { env: { SHUTDOWN_DRAIN_MS: "1500" } });
+    const gql = signedGraphqlClient(legacy.url, legacy.env.IDENTITY_HMAC_SECRET);
+    expect((await fetch(`${legacy.baseUrl}/ready`)).status).toBe(200);
+    const stopped = legacy.stop("rolling deploy");
+    const ready = await fetch(`${legacy.baseUrl}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ready: false, draining: true });
+    expect(await gql("{ __typename }")).toEqual({ data: { __typename: "Query" } }); // still served while draining
+    await stopped;
+    await expect(fetch(`${legacy.baseUrl}/health`)).rejects.toThrow();
+  });
 });

@@ -4,10 +4,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 
+/** Runs a TypeScript entry in ONE process (node with tsx's loader: the tsx CLI would run it in a
+ * child of its own, which a SIGKILL to the CLI leaves running). */
 export function startTsx(script: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(tsx, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  return spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
 }
 
 /** Resolves with the JSON after "READY " on the child's stdout. */

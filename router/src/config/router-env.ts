@@ -39,6 +39,7 @@ const variables: Record<string, [paths: string[], read: Read]> = {
   SUBGRAPH_TIMEOUTS: [["subgraphTimeouts"], timeouts],
   SUBGRAPH_CONNECTIONS: [["subgraphConnections"], number],
   MAX_BODY_BYTES: [["maxBodyBytes"], number],
+  SHUTDOWN_DRAIN_MS: [["shutdownDrainMs"], number],
   IDENTITY_HMAC_SECRET: [["identitySecret"], text],
   CORS_ORIGINS: [["corsOrigins"], list],
   TRUSTED_PROXIES: [["trustedProxies"], list],

@@ -35,6 +35,8 @@ export const routerSettingsSchema = z.object({
   /** Keep-alive connections per subgraph. */
   subgraphConnections: z.number().int().min(1).default(64),
   maxBodyBytes: z.number().int().min(1024).default(1_000_000),
+  /** On close, /ready answers 503 for this long while requests are still served (rolling deploys). */
+  shutdownDrainMs: z.number().int().min(0).max(120_000).default(0),
   /** HMAC key signing the caller's identity into subgraph headers (shared with the subgraphs). */
   identitySecret: z.string().min(16).default(localStackDefaults.identityHmacSecret),
   /** Origins allowed by CORS besides Apollo Sandbox (which development mode adds). */

@@ -30,6 +30,7 @@ export function createRouterHttpServer(router: RouterComponents): http.Server {
           logger,
         });
       if (url.pathname === "/ready") {
+        if (router.draining) return sendJson(res, 503, { ready: false, draining: true });
         const version = supergraph.current;
         return sendJson(res, version ? 200 : 503, { ready: Boolean(version), schema: version?.id ?? null });
       }

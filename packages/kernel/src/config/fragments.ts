@@ -23,6 +23,11 @@ export const serviceEnv = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().default("127.0.0.1"),
+  /**
+   * On SIGTERM /ready fails for this long before the port closes, while requests are still
+   * served: a load balancer's readiness period (e.g. 5000 behind Kubernetes). 0 in development.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 };
 
 /** The HTTP port; 0 asks the OS for a free one (the runtime reports the port it got). */

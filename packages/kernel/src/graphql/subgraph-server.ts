@@ -57,6 +57,13 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> extends Subgraph
   kafkaBrokers?: string[];
   /** Extra endpoints by exact path; they handle their own authentication. */
   routes?: Record<string, HttpRoute>;
+  /**
+   * On close, /ready answers 503 for this long while requests are still served, so a load
+   * balancer stops sending before the port closes (SHUTDOWN_DRAIN_MS; 0 = close at once).
+   */
+  drainMs?: number;
+  /** In-flight requests get this long to finish once the port is closed; then they are cut. */
+  closeTimeoutMs?: number;
 }
 
 export interface RunningSubgraph<Ctx extends BaseContext> {
@@ -78,12 +85,14 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
   };
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  let draining = false;
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
-      if (url.pathname === "/ready") return await sendReadiness(res, readiness);
+      if (url.pathname === "/ready")
+        return draining ? sendJson(res, 503, { ready: false, draining: true }) : await sendReadiness(res, readiness);
       if (url.pathname === "/metrics") return await sendMetrics(res);
       const route = options.routes?.[url.pathname];
       if (route) return await route(req, res, url);
@@ -143,8 +152,17 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     port,
     apollo,
     async close() {
+      draining = true;
+      if (options.drainMs) {
+        options.logger.info({ drainMs: options.drainMs }, "draining: /ready is 503, requests still served");
+        await new Promise((resolve) => setTimeout(resolve, options.drainMs));
+      }
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const cut = setTimeout(() => server.closeAllConnections(), options.closeTimeoutMs ?? 5_000);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await apollo.stop();

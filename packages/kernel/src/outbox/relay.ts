@@ -63,9 +63,17 @@ export class OutboxRelay {
     });
   }
 
-  async stop(): Promise<void> {
+  /** Stops the loop, then publishes what is still pending (for up to `flushMs`), so a rolling
+   * deploy leaves no committed event waiting for the next instance. */
+  async stop(flushMs = 5_000): Promise<void> {
     await this.worker?.stop();
     this.worker = undefined;
+    const deadline = Date.now() + flushMs;
+    try {
+      while (Date.now() < deadline && (await this.publishBatch()) > 0);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "outbox flush on stop failed; the next relay publishes the rest");
+    }
   }
 
   private async sampleBacklog(): Promise<void> {

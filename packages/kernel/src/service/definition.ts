@@ -24,6 +24,8 @@ export interface BaseServiceEnv extends PgEnv {
   KAFKA_TOPIC_PREFIX?: string;
   IDENTITY_HMAC_SECRET: string;
   REDIS_URL?: string;
+  /** serviceEnv: how long /ready fails before the port closes on shutdown. */
+  SHUTDOWN_DRAIN_MS?: number;
 }
 
 /** The database client a service runs on (each domain's generated PrismaClient). */

@@ -70,7 +70,8 @@ export async function buildService<Env extends BaseServiceEnv, Db extends Servic
   const { name } = definition;
   const env = parseEnv(definition.envShape, { ...process.env, ...options.env }) as unknown as Env;
   const logger = options.logger ?? createLogger(name, env.LOG_LEVEL);
-  const lifecycle = createLifecycle(logger);
+  // Time for the drain, in-flight requests, consumers leaving and the outbox flush before a forced exit.
+  const lifecycle = createLifecycle(logger, 15_000 + (env.SHUTDOWN_DRAIN_MS ?? 0));
   try {
     const db = definition.createDatabase(env, { onQuery: options.onQuery });
     lifecycle.add("postgres", () => db.$disconnect());
@@ -123,6 +124,7 @@ async function serve<Env extends BaseServiceEnv, Db extends ServiceDatabase, Par
     logger,
     identitySecret: env.IDENTITY_HMAC_SECRET,
     kafkaBrokers: parts.publishes || parts.consumers ? env.KAFKA_BROKERS : undefined,
+    drainMs: env.SHUTDOWN_DRAIN_MS,
     readiness: {
       postgres: () => db.$queryRawUnsafe("SELECT 1"),
       ...(usesRedis ? { redis: () => redis.ping() } : {}),
