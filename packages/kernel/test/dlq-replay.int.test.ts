@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConsumerRunner, ensureTopics, on, replayDeadLetters } from "../src/index.js";
 import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
-import { createOutboxFixture, kafka, logger } from "./support/outbox-fixture.js";
+import { createOutboxFixture, kafka, logger, recordEffect } from "./support/outbox-fixture.js";
 
 let fx: Awaited<ReturnType<typeof createOutboxFixture>>;
 const stoppers: Array<() => Promise<void>> = [];
@@ -43,12 +43,7 @@ describe("DLQ replay", () => {
       handlers: [
         on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
           if (broken) throw new Error("a bug in the handler");
-          await tx.$executeRawUnsafe(
-            "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
-            event.id,
-            event.data.aggregate,
-            event.data.seq,
-          );
+          await recordEffect(tx, event);
         }),
       ],
     });

@@ -5,15 +5,10 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger, createPgClient, type NotifyWorker, startNotifyWorker } from "../src/index.js";
 import { waitFor } from "../src/testing/index.js";
+import { testPgConnection } from "./support/outbox-fixture.js";
 
 const logger = createLogger("notify-worker-test", "silent");
-const connection = {
-  host: "127.0.0.1",
-  port: 5432,
-  user: "shopstream_catalog",
-  password: "shopstream",
-  database: `shopstream_catalog${process.env.PGDATABASE_SUFFIX ?? ""}`,
-};
+const connection = testPgConnection;
 const running: NotifyWorker[] = [];
 afterEach(async () => {
   for (const worker of running.splice(0)) await worker.stop();

@@ -12,7 +12,7 @@ import {
   TransientError,
 } from "../src/index.js";
 import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
-import { createOutboxFixture, kafka, logger } from "./support/outbox-fixture.js";
+import { createOutboxFixture, kafka, logger, recordEffect } from "./support/outbox-fixture.js";
 
 type Fixture = Awaited<ReturnType<typeof createOutboxFixture>>;
 let fx: Fixture;
@@ -56,12 +56,7 @@ async function startConsumer() {
     retryInitialMs: 10,
     handlers: [
       on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
-        await tx.$executeRawUnsafe(
-          "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
-          event.id,
-          event.data.aggregate,
-          event.data.seq,
-        );
+        await recordEffect(tx, event);
       }),
     ],
   });
@@ -277,12 +272,7 @@ describe("consumer runner retries", () => {
       retryInitialMs: 5,
       handlers: [
         on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
-          await tx.$executeRawUnsafe(
-            "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
-            event.id,
-            event.data.aggregate,
-            event.data.seq,
-          );
+          await recordEffect(tx, event);
           if (event.data.seq === 0) {
             calls += 1;
             throw new Error("downstream unavailable");
@@ -329,12 +319,7 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
       handlers: [
         on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
           await handle(event, tx);
-          await tx.$executeRawUnsafe(
-            "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
-            event.id,
-            event.data.aggregate,
-            event.data.seq,
-          );
+          await recordEffect(tx, event);
         }),
       ],
     });

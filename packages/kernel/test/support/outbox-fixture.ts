@@ -4,20 +4,35 @@ import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { z } from "zod";
 import { createLogger, createPgClient, createPgPool, defineEvent, namespacedTopic } from "../../src/index.js";
-import { uniqueName } from "../../src/testing/index.js";
+import { type PgTransactionClient, uniqueName } from "../../src/testing/index.js";
 
 export const logger = createLogger("kernel-test", "silent");
 export const kafka = new Kafka({ clientId: "kernel-test", brokers: ["127.0.0.1:9092"], logLevel: logLevel.NOTHING });
 
+/** The catalog test database: kernel tests make private schemas (or use no tables) in it. */
+export const testPgConnection = {
+  host: "127.0.0.1",
+  port: 5432,
+  user: "shopstream_catalog",
+  password: "shopstream",
+  database: `shopstream_catalog${process.env.PGDATABASE_SUFFIX ?? ""}`,
+};
+
+/** A handler's side effect: one `effect` row per applied event. */
+export const recordEffect = (
+  tx: PgTransactionClient,
+  event: { id: string; data: { aggregate: string; seq: number } },
+) =>
+  tx.$executeRawUnsafe(
+    "INSERT INTO effect (event_id, aggregate, seq) VALUES ($1, $2, $3)",
+    event.id,
+    event.data.aggregate,
+    event.data.seq,
+  );
+
 export async function createOutboxFixture() {
   const schema = `kernel_test_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  const connection = {
-    host: "127.0.0.1",
-    port: 5432,
-    user: "shopstream_catalog",
-    password: "shopstream",
-    database: `shopstream_catalog${process.env.PGDATABASE_SUFFIX ?? ""}`,
-  };
+  const connection = testPgConnection;
   const admin = createPgClient(connection, logger);
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
