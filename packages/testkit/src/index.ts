@@ -2,6 +2,7 @@
 export { pgTransaction, uniqueName, waitFor } from "@shopstream/kernel/testing";
 export * from "./counting-proxy.js";
 export * from "./graphql-client.js";
+export * from "./private-postgres.js";
 export * from "./private-redis.js";
 export * from "./process-usage.js";
 export * from "./processes.js";
