@@ -1,13 +1,13 @@
 // A real PostgreSQL server of the test's own (initdb + pg_ctl on a free port, the binaries the
 // stack uses), with one domain's role and migrated database, so a test can stop and start it
 // mid-run without touching the shared stack database other suites use.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port.js";
+import { migrateDomain } from "./migrate-domain.js";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const bin = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const isRoot = process.getuid?.() === 0;
 
@@ -60,7 +60,7 @@ export async function startPrivatePostgres(domain: string): Promise<PrivatePostg
       ]);
     psql(`CREATE ROLE ${role} LOGIN CREATEDB PASSWORD 'shopstream'`);
     psql(`CREATE DATABASE ${database} OWNER ${role}`);
-    await migrate(domain, port);
+    await migrateDomain(domain, { PGHOST: "127.0.0.1", PGPORT: String(port) });
   } catch (error) {
     stop();
     rmSync(dir, { recursive: true, force: true });
@@ -84,24 +84,4 @@ export async function startPrivatePostgres(domain: string): Promise<PrivatePostg
 function idsOf(user: string): { uid: number; gid: number } {
   const id = (flag: string) => Number(spawnSync("id", [flag, user], { encoding: "utf8" }).stdout.trim());
   return { uid: id("-u"), gid: id("-g") };
-}
-
-function migrate(domain: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "scripts/db.ts"), "migrate", domain],
-      {
-        cwd: root,
-        env: { ...process.env, PGHOST: "127.0.0.1", PGPORT: String(port) },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.once("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`migrating ${domain} failed:\n${output}`)),
-    );
-  });
 }

@@ -1,12 +1,10 @@
 // A database of a test's own: a new, migrated twin of a domain database, for suites whose
 // background work (sweeps, payment queues) must not see rows other suites write at the same time.
 // Selected through PGDATABASE_SUFFIX, the same switch the test command uses for the `_test` twins.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { createLogger, createPgClient, parseEnv, pgConnection, postgresEnv } from "@shopstream/kernel";
 import { uniqueName } from "@shopstream/kernel/testing";
+import { migrateDomain } from "./migrate-domain.js";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const logger = createLogger("scratch-database", "silent");
 
 export interface ScratchDatabase {
@@ -22,7 +20,7 @@ export async function createScratchDatabase(domain: string): Promise<ScratchData
   const name = base.PGDATABASE + suffix;
   await admin(base, `CREATE DATABASE "${name}"`);
   try {
-    await migrate(domain, suffix);
+    await migrateDomain(domain, { PGDATABASE_SUFFIX: suffix });
   } catch (error) {
     await admin(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     throw error;
@@ -39,25 +37,4 @@ async function admin(env: ReturnType<typeof parseEnv<ReturnType<typeof postgresE
   } finally {
     await client.end();
   }
-}
-
-function migrate(domain: string, suffix: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "scripts/db.ts"), "migrate", domain],
-      {
-        cwd: root,
-        env: { ...process.env, PGDATABASE_SUFFIX: suffix },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.once("error", reject);
-    child.once("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`migrating ${domain}${suffix} failed (${code}):\n${output}`)),
-    );
-  });
 }

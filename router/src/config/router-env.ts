@@ -3,7 +3,7 @@
 // which setting and how its text is read. Problems are reported by variable name, all at once.
 // Subgraph URLs are overridable per name: SUBGRAPH_<NAME>_URL=http://127.0.0.1:5002/graphql.
 import path from "node:path";
-import { EnvError, localStackDefaults } from "@shopstream/kernel";
+import { EnvError, identityEnv, localStackDefaults, productionSecretProblems } from "@shopstream/kernel";
 import { parseRouterSettings, type RouterSettings } from "./router-settings.js";
 
 type Read = (text: string) => unknown;
@@ -120,12 +120,8 @@ export function routerSettingsFromEnv(env: Record<string, string | undefined> = 
     const match = subgraphUrlVariable.exec(name);
     if (match && value) (options.subgraphUrls as Record<string, string>)[match[1]!.toLowerCase()] = value;
   }
-  if (options.mode === "production") {
-    const secret = env.IDENTITY_HMAC_SECRET;
-    if (!secret) problems.push("IDENTITY_HMAC_SECRET: must be set in production");
-    else if (secret === localStackDefaults.identityHmacSecret)
-      problems.push("IDENTITY_HMAC_SECRET: is the development value; set a secret of your own in production");
-  }
+  // The same rule as every service's environment (kernel secretEnv / productionSecretProblems).
+  if (options.mode === "production") problems.push(...productionSecretProblems(identityEnv, env));
   try {
     const settings = parseRouterSettings(options, variableOf);
     if (problems.length === 0) return settings;

@@ -1,0 +1,29 @@
+// Migrates one domain's database through the project's own Prisma entry point (scripts/db.ts),
+// with environment overrides choosing which server and database (PGPORT, PGDATABASE_SUFFIX).
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+export function migrateDomain(domain: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(root, "node_modules/.bin/tsx"),
+      [path.join(root, "scripts/db.ts"), "migrate", domain],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`migrating ${domain} (${JSON.stringify(env)}) failed (${code}):\n${output}`)),
+    );
+  });
+}
