@@ -6,7 +6,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+// scripts/db.ts under tsx, dist/db.js when built: either way one level below the root.
 const root = path.resolve(import.meta.dirname, "..");
+const built = import.meta.url.endsWith(".js");
 const prismaDir = path.join(root, "prisma");
 const prismaBin = path.join(root, "node_modules", ".bin", "prisma");
 
@@ -133,9 +135,13 @@ switch (command) {
   }
   case "seed":
     for (const domain of selectDomains(rest)) {
-      const seed = path.join(root, "subgraphs", domain, "src", "seed.ts");
+      // Built (dist/db.js, in the image) it runs the built seeds with plain node, else the sources with tsx.
+      const seed = built
+        ? path.join(root, "subgraphs", domain, "dist", "seed.js")
+        : path.join(root, "subgraphs", domain, "src", "seed.ts");
       if (!existsSync(seed)) continue;
-      const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [seed], { cwd: root, stdio: "inherit" });
+      const runner = built ? process.execPath : path.join(root, "node_modules", ".bin", "tsx");
+      const result = spawnSync(runner, [seed], { cwd: root, stdio: "inherit" });
       if (result.status !== 0) fail(`seed failed for ${domain}`);
     }
     break;

@@ -1,6 +1,7 @@
 // Helpers shared by every workspace's tests, the e2e suites and the bench.
 export { pgTransaction, uniqueName, waitFor } from "@shopstream/kernel/testing";
 export * from "./counting-proxy.js";
+export * from "./free-port.js";
 export * from "./graphql-client.js";
 export * from "./private-postgres.js";
 export * from "./private-redis.js";

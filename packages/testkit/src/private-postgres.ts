@@ -1,6 +1,7 @@
 // A real PostgreSQL server of the test's own (initdb + pg_ctl on a free port, the binaries the
-// stack uses), with one domain's role and migrated database, so a test can stop and start it
-// mid-run without touching the shared stack database other suites use.
+// stack uses), with each domain's role and migrated database, so a test can stop and start it
+// mid-run, or run services with credentials of its own, without touching the shared stack
+// databases other suites use. It trusts loopback connections: any password is accepted.
 import { spawnSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -28,7 +29,7 @@ export interface PrivatePostgres {
   destroy(): void;
 }
 
-export async function startPrivatePostgres(domain: string): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(domains: string | string[]): Promise<PrivatePostgres> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "private-pg-"));
   if (isRoot) {
     const { uid, gid } = idsOf("postgres");
@@ -43,8 +44,6 @@ export async function startPrivatePostgres(domain: string): Promise<PrivatePostg
   const stop = () => void asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
   start();
   try {
-    const role = `shopstream_${domain}`;
-    const database = role + (process.env.PGDATABASE_SUFFIX ?? "");
     const psql = (sql: string) =>
       asPostgres(path.join(bin, "psql"), [
         "-h",
@@ -58,9 +57,12 @@ export async function startPrivatePostgres(domain: string): Promise<PrivatePostg
         "-c",
         sql,
       ]);
-    psql(`CREATE ROLE ${role} LOGIN CREATEDB PASSWORD 'shopstream'`);
-    psql(`CREATE DATABASE ${database} OWNER ${role}`);
-    await migrateDomain(domain, { PGHOST: "127.0.0.1", PGPORT: String(port) });
+    for (const domain of [domains].flat()) {
+      const role = `shopstream_${domain}`;
+      psql(`CREATE ROLE ${role} LOGIN CREATEDB`);
+      psql(`CREATE DATABASE ${role + (process.env.PGDATABASE_SUFFIX ?? "")} OWNER ${role}`);
+    }
+    await migrateDomain(domains, { PGHOST: "127.0.0.1", PGPORT: String(port) });
   } catch (error) {
     stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-// Child processes for benches and process-level tests: start a TypeScript entry with tsx, wait
-// until it is ready, stop it (SIGTERM, then SIGKILL). CPU and memory: process-usage.ts.
+// Child processes for benches and process-level tests: start a TypeScript entry with tsx or a
+// built one with node, wait until it is ready, stop it (SIGTERM, then SIGKILL). CPU and memory: process-usage.ts.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
@@ -8,7 +8,16 @@ const root = path.resolve(import.meta.dirname, "../../..");
 /** Runs a TypeScript entry in ONE process (node with tsx's loader: the tsx CLI would run it in a
  * child of its own, which a SIGKILL to the CLI leaves running). */
 export function startTsx(script: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", script], {
+  return startNode(["--import", "tsx", script], env);
+}
+
+/** Runs a built entry (dist/*.js) with plain node, as the container image starts it. */
+export function startBuilt(script: string, env: Record<string, string> = {}): ChildProcess {
+  return startNode([script], env);
+}
+
+function startNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -44,6 +53,23 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
       last = error; // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`${url} did not come up: ${String(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Polls GET url until it answers 2xx. */
+export async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy: ${String(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -4,6 +4,7 @@
 // Subgraph URLs are overridable per name: SUBGRAPH_<NAME>_URL=http://127.0.0.1:5002/graphql.
 import path from "node:path";
 import { EnvError, identityEnv, localStackDefaults, productionSecretProblems } from "@shopstream/kernel";
+import { repoSchemaDir } from "../schema/schema-layout.js";
 import { parseRouterSettings, type RouterSettings } from "./router-settings.js";
 
 type Read = (text: string) => unknown;
@@ -83,7 +84,6 @@ const switches = {
   RATE_LIMIT_ENABLED: { path: "protection.rateLimit", values: ["true", "false", "1", "0"] },
 } as const;
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const subgraphUrlVariable = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
 /** RouterSettings from environment variables; throws EnvError naming every bad variable. */
@@ -93,7 +93,7 @@ export function routerSettingsFromEnv(env: Record<string, string | undefined> = 
   const options: Record<string, unknown> = {
     auth: {},
     cache: { kafkaBrokers: [localStackDefaults.kafkaBrokers] },
-    rollout: { file: path.join(repoRoot, "schema/rollout.json") },
+    rollout: { file: path.join(repoSchemaDir, "rollout.json") },
     protection: { rateLimit: {} },
     subgraphUrls: {},
   };

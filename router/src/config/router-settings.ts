@@ -9,14 +9,14 @@ import { authSettingsSchema } from "../auth/start-auth.js";
 import { cacheSettingsSchema } from "../cache/cache-config.js";
 import { rolloutSourceSettingsSchema } from "../overrides/start-rollout.js";
 import { protectionSettingsSchema } from "../protection/protection-config.js";
+import { repoSchemaDir } from "../schema/schema-layout.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const milliseconds = z.number().int().min(1);
 
 export const routerSettingsSchema = z.object({
   /** The supergraph SDL itself; without it, `supergraphPath` is loaded (and watched). */
   supergraphSdl: z.string().min(1).optional(),
-  supergraphPath: z.string().min(1).default(path.join(repoRoot, "schema/supergraph.graphql")),
+  supergraphPath: z.string().min(1).default(path.join(repoSchemaDir, "supergraph.graphql")),
   /** Hot reload: re-read `supergraphPath` when it changes. */
   watch: z.boolean().default(true),
   /** production: no introspection, no Sandbox, trusted documents enforced. */

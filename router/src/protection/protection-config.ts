@@ -3,6 +3,7 @@
 import path from "node:path";
 import { localStackDefaults } from "@shopstream/kernel";
 import { z } from "zod";
+import { repoSchemaDir } from "../schema/schema-layout.js";
 
 const count = (fallback: number) => z.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.number().int().min(1).default(fallback);
@@ -44,8 +45,7 @@ export const rateLimitSchema = z.object({
 
 export type RateLimitSettings = z.output<typeof rateLimitSchema>;
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-export const defaultOperationsDir = path.join(repoRoot, "schema/operations");
+export const defaultOperationsDir = path.join(repoSchemaDir, "operations");
 
 export const trustedDocumentsSchema = z.object({
   /** Folder of registered operations (`**\/*.graphql`), the safelist. */

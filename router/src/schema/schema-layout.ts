@@ -1,5 +1,6 @@
 // Where the schema pipeline's files live inside a schema directory (schema/ in the repo, or a
 // fixture directory in tests). One place, so compose, check and the router agree on names.
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 export interface SchemaLayout {
@@ -23,5 +24,13 @@ export function schemaLayout(dir: string): SchemaLayout {
   };
 }
 
-/** The repository's own schema/ directory (router/src/schema → ../../../schema). */
-export const repoSchemaDir = path.resolve(import.meta.dirname, "../../../schema");
+/** The repository's own schema/ directory: the nearest one holding supergraph.yaml above this
+ * module, wherever the module runs from (router/src/schema under tsx, router/dist when built). */
+export const repoSchemaDir = findSchemaDir(import.meta.dirname);
+
+function findSchemaDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "schema", "supergraph.yaml"))) return path.join(dir, "schema");
+    if (path.dirname(dir) === dir) return path.resolve("schema"); // not found: relative to the working directory
+  }
+}

@@ -87,6 +87,8 @@ export async function startPaymentSimulator(
 
   async function route(method: string, path: string, body: any, key: string | undefined): Promise<Answer> {
     if (method === "GET" && path === "/admin/stats") return { status: 200, body: stats };
+    if (method === "GET" && path === "/health")
+      return { status: 200, body: { status: "ok", service: "payment-simulator" } };
     if (method === "POST" && path === "/admin/config") {
       Object.assign(config, pickConfig(body));
       return { status: 200, body: config };
