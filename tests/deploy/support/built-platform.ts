@@ -55,7 +55,7 @@ export async function startBuiltPlatform(): Promise<BuiltPlatform> {
     const identitySecret = secret();
     const common = {
       NODE_ENV: "production",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "error",
       PGHOST: "127.0.0.1",
       PGPORT: String(pg.port),
       PGPASSWORD: secret(),
