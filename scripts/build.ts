@@ -64,5 +64,5 @@ const src = path.join(workspace, "src");
 for (const file of existsSync(src) ? readdirSync(src).filter((name) => name.endsWith(".graphql")) : [])
   copyFileSync(path.join(src, file), path.join(outdir, file));
 console.log(
-  `[build] ${path.relative(root, workspace)}: ${entries.length} entr${entries.length === 1 ? "y" : "ies"} → dist/`,
+  `[build] ${path.relative(root, workspace) || "root"}: ${entries.length} entr${entries.length === 1 ? "y" : "ies"} → dist/`,
 );
