@@ -10,6 +10,8 @@ import { superviseWorkers } from "./supervise-workers.js";
 const settings = exitOnEnvError(() => routerSettingsFromEnv());
 const logger = createLogger("router", settings.logLevel);
 const lifecycle = createLifecycle(logger, 15_000 + settings.shutdownDrainMs);
+// Before launching: an orchestrator may stop a router that is still starting.
+lifecycle.installSignalHandlers();
 
 if (cluster.isPrimary && settings.workers > 1) {
   lifecycle.add("workers", superviseWorkers(settings.workers, logger));
@@ -17,4 +19,3 @@ if (cluster.isPrimary && settings.workers > 1) {
   const router = await launchRouter(settings, logger);
   lifecycle.add("router", router.close);
 }
-lifecycle.installSignalHandlers();

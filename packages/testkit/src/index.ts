@@ -7,6 +7,7 @@ export * from "./private-postgres.js";
 export * from "./private-redis.js";
 export * from "./process-usage.js";
 export * from "./processes.js";
+export * from "./ready-balancer.js";
 export * from "./scratch-database.js";
 export * from "./test-service.js";
 export * from "./topic-observer.js";

@@ -12,12 +12,12 @@ const env = exitOnEnvError(() =>
   ),
 );
 const logger = createLogger("payment-simulator", env.LOG_LEVEL);
+const lifecycle = createLifecycle(logger);
+lifecycle.installSignalHandlers();
 const simulator = await startPaymentSimulator({
   host: env.HOST,
   port: env.PORT,
   config: { latencyMs: env.PAYMENT_SIMULATOR_LATENCY_MS },
 });
 logger.info({ url: simulator.url }, "simulated payment provider listening");
-const lifecycle = createLifecycle(logger);
 lifecycle.add("payment simulator", simulator.close);
-lifecycle.installSignalHandlers();

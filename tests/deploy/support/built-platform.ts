@@ -1,59 +1,73 @@
 // The whole platform from its BUILT files, started the way the container image starts it: plain
 // `node <workspace>/dist/<entry>.js`, NODE_ENV=production, every secret set to a value of this run
-// (none is a development default), migrations and seeds through the built dist/db.js. It runs on
-// a PostgreSQL server of its own (the services' credentials are its own too), its own Kafka topic
-// namespace and its own Redis database; only the broker and Redis server are shared.
-
-import type { ChildProcess } from "node:child_process";
-import { spawnSync } from "node:child_process";
+// (none is a development default), seeds through the built dist/db.js. It runs on a PostgreSQL
+// server of its own (the services' credentials are its own too), its own Kafka topic namespace
+// and its own Redis database; only the broker and the Redis server are shared. Each subgraph and
+// the router run `instances` times behind a readiness-probing balancer (what a Kubernetes
+// Service does), so a test can restart them one instance at a time.
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import {
   freePort,
   type PrivatePostgres,
+  type ReadyBalancer,
   startBuilt,
   startPrivatePostgres,
+  startReadyBalancer,
   stop,
   uniqueName,
+  waitFor,
   waitForHealthy,
 } from "@shopstream/testkit";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const subgraphs = ["identity", "catalog", "inventory", "orders", "recommendations", "legacy"] as const;
+export const subgraphs = ["identity", "catalog", "inventory", "orders", "recommendations", "legacy"] as const;
 export type SubgraphName = (typeof subgraphs)[number];
+export type ProcessName = SubgraphName | "router";
 
 const secret = () => randomBytes(24).toString("base64url");
+const script = (name: ProcessName) =>
+  name === "router" ? "router/dist/server.js" : `subgraphs/${name}/dist/server.js`;
 
 export interface BuiltPlatform {
   routerUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   identitySecret: string;
-  /** The last lines each process wrote (for failure messages). */
-  output(name: string): string;
+  /** Restarts every instance of the process one after another: SIGTERM, wait for a clean exit,
+   * start again on the same port, wait until the balancer routes to it. */
+  restart(name: ProcessName): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBuiltPlatform(): Promise<BuiltPlatform> {
-  const entries = [
-    ...subgraphs.map((name) => `subgraphs/${name}/dist/server.js`),
-    "router/dist/server.js",
-    "dist/db.js",
-  ];
-  const missing = entries.filter((entry) => !existsSync(path.join(root, entry)));
+export interface BuiltPlatformOptions {
+  instances?: number;
+  drainMs?: number;
+  /** Extra router settings (e.g. rate limits for a load). */
+  routerEnv?: Record<string, string>;
+}
+
+export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Promise<BuiltPlatform> {
+  const instances = options.instances ?? 1;
+  const missing = [...subgraphs, "router" as const]
+    .map(script)
+    .concat("dist/db.js")
+    .filter((entry) => !existsSync(path.join(root, entry)));
   if (missing.length > 0) throw new Error(`not built (run npm run build): ${missing.join(", ")}`);
 
-  const children = new Map<string, ChildProcess>();
-  const logs = new Map<string, string[]>();
+  const children = new Map<string, ChildProcess>(); // "<name>#<instance>" → process
+  const balancers = new Map<ProcessName, ReadyBalancer>();
   let pg: PrivatePostgres | undefined;
   const close = async () => {
     await Promise.all([...children.values()].map((child) => stop(child)));
+    await Promise.all([...balancers.values()].map((balancer) => balancer.close()));
     pg?.destroy();
   };
   try {
     pg = await startPrivatePostgres([...subgraphs]);
     const identitySecret = secret();
-    const common = {
+    const common: Record<string, string> = {
       NODE_ENV: "production",
       LOG_LEVEL: "error",
       PGHOST: "127.0.0.1",
@@ -63,6 +77,7 @@ export async function startBuiltPlatform(): Promise<BuiltPlatform> {
       IDENTITY_HMAC_SECRET: identitySecret,
       KAFKA_TOPIC_PREFIX: `${uniqueName("built").replace(/-/g, "")}.`,
       REDIS_URL: "redis://127.0.0.1:6379/7",
+      SHUTDOWN_DRAIN_MS: String(options.drainMs ?? 0),
     };
     const seeded = spawnSync(process.execPath, ["dist/db.js", "seed", "catalog", "inventory"], {
       cwd: root,
@@ -71,50 +86,69 @@ export async function startBuiltPlatform(): Promise<BuiltPlatform> {
     });
     if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}${seeded.stdout}`);
 
-    const ports = {} as Record<SubgraphName, number>;
-    for (const name of subgraphs) ports[name] = await freePort();
-    const subgraphUrls = Object.fromEntries(
-      subgraphs.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
-    ) as Record<SubgraphName, string>;
     const simulatorPort = await freePort();
-    const start = (name: string, script: string, env: Record<string, string>) => {
-      const child = startBuilt(script, { ...common, ...env });
-      const lines: string[] = [];
-      logs.set(name, lines);
-      child.stdout!.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
-      child.stdout!.on("data", () => lines.splice(0, Math.max(0, lines.length - 40)));
-      children.set(name, child);
-    };
-    start("payment-simulator", "subgraphs/orders/dist/payment-simulator.js", { PORT: String(simulatorPort) });
-    await waitForHealthy(`http://127.0.0.1:${simulatorPort}/health`);
-    for (const name of subgraphs)
-      start(name, `subgraphs/${name}/dist/server.js`, {
-        PORT: String(ports[name]),
-        ...(name === "identity" ? { SIGNING_KEY_SECRET: secret() } : {}),
-        ...(name === "orders" ? { PAYMENT_PROVIDER_URL: `http://127.0.0.1:${simulatorPort}` } : {}),
-      });
-    await Promise.all(subgraphs.map((name) => waitForHealthy(`http://127.0.0.1:${ports[name]}/health`)));
-
-    const routerPort = await freePort();
-    start("router", "router/dist/server.js", {
-      PORT: String(routerPort),
-      ROUTER_WORKERS: "1",
-      IDENTITY_JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
-      ROUTER_CACHE_ADMIN_TOKEN: secret(),
-      ...Object.fromEntries(subgraphs.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, subgraphUrls[name]])),
+    const simulator = startBuilt("subgraphs/orders/dist/payment-simulator.js", {
+      ...common,
+      PORT: String(simulatorPort),
     });
-    await waitForHealthy(`http://127.0.0.1:${routerPort}/ready`);
+    simulator.stdout!.resume();
+    children.set("payment-simulator#0", simulator);
+    await waitForHealthy(`http://127.0.0.1:${simulatorPort}/health`);
+
+    const ports = new Map<string, number>();
+    for (const name of [...subgraphs, "router" as const])
+      for (let i = 0; i < instances; i++) ports.set(`${name}#${i}`, await freePort());
+    const backends = (name: ProcessName) =>
+      Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${ports.get(`${name}#${i}`)}`);
+    for (const name of [...subgraphs, "router" as const]) balancers.set(name, await startReadyBalancer(backends(name)));
+    const subgraphUrls = Object.fromEntries(
+      subgraphs.map((name) => [name, `${balancers.get(name)!.url}/graphql`]),
+    ) as Record<SubgraphName, string>;
+    const cacheAdminToken = secret();
+    const envOf = (name: ProcessName): Record<string, string> => {
+      if (name === "identity") return { SIGNING_KEY_SECRET: identitySecret.split("").reverse().join("") };
+      if (name === "orders") return { PAYMENT_PROVIDER_URL: `http://127.0.0.1:${simulatorPort}` };
+      if (name !== "router") return {};
+      return {
+        ROUTER_WORKERS: "1",
+        IDENTITY_JWKS_URL: `${balancers.get("identity")!.url}/.well-known/jwks.json`,
+        ROUTER_CACHE_ADMIN_TOKEN: cacheAdminToken,
+        ...Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${s.toUpperCase()}_URL`, subgraphUrls[s]])),
+        ...options.routerEnv,
+      };
+    };
+    const launch = async (name: ProcessName, instance: number) => {
+      const key = `${name}#${instance}`;
+      const child = startBuilt(script(name), { ...common, ...envOf(name), PORT: String(ports.get(key)) });
+      child.stdout!.resume(); // logs go to stderr at LOG_LEVEL=error; keep the pipe from filling
+      children.set(key, child);
+      await waitForHealthy(`http://127.0.0.1:${ports.get(key)}/ready`, 90_000);
+      const backend = `http://127.0.0.1:${ports.get(key)}`;
+      await waitFor(() => balancers.get(name)!.ready().includes(backend), { what: `the balancer to route to ${key}` });
+    };
+    await Promise.all(subgraphs.flatMap((name) => Array.from({ length: instances }, (_, i) => launch(name, i))));
+    await Promise.all(Array.from({ length: instances }, (_, i) => launch("router", i)));
+
     return {
-      routerUrl: `http://127.0.0.1:${routerPort}/graphql`,
+      routerUrl: `${balancers.get("router")!.url}/graphql`,
       subgraphUrls,
       identitySecret,
-      output: (name) => (logs.get(name) ?? []).join("\n"),
+      async restart(name) {
+        for (let i = 0; i < instances; i++) {
+          const child = children.get(`${name}#${i}`)!;
+          const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+          child.kill("SIGTERM");
+          const code = await exited;
+          if (code !== 0) throw new Error(`${name}#${i} exited ${code} on SIGTERM`);
+          await launch(name, i);
+        }
+      },
       close,
     };
   } catch (error) {
     const exited = [...children]
       .filter(([, child]) => child.exitCode !== null)
-      .map(([name, child]) => `${name} exited ${child.exitCode}: ${(logs.get(name) ?? []).join("\n")}`);
+      .map(([name, child]) => `${name} exited ${child.exitCode}`);
     await close();
     throw new Error(`${(error as Error).message}\n${exited.join("\n")}`);
   }

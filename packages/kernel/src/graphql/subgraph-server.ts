@@ -41,6 +41,9 @@ export function createSubgraphApollo<Ctx extends BaseContext>(definition: Subgra
     includeStacktraceInErrorResponses: false,
     // Apollo's inline (ftv1) traces are for Apollo Studio; we trace with OpenTelemetry instead.
     plugins: [metricsPlugin<Ctx>(), ApolloServerPluginInlineTraceDisabled()],
+    // The kernel's lifecycle owns SIGTERM (drain, consumers, outbox flush); Apollo's own handler
+    // would stop the server underneath it and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
   });
 }
 

@@ -31,8 +31,13 @@ export function createLifecycle(logger: Logger, timeoutMs = 10_000): Lifecycle {
       return shuttingDown;
     },
     installSignalHandlers() {
+      let stopping = false;
       for (const signal of ["SIGTERM", "SIGINT"] as const) {
-        process.once(signal, () => {
+        // Stays registered: a second signal during shutdown is ignored instead of killing the
+        // process (a library's handler may re-raise when no other listener is left).
+        process.on(signal, () => {
+          if (stopping) return;
+          stopping = true;
           const timer = setTimeout(() => {
             logger.error({ timeoutMs }, "shutdown timed out");
             process.exit(1);

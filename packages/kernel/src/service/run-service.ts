@@ -8,9 +8,7 @@ export async function runService<Env extends BaseServiceEnv, Db extends ServiceD
   definition: ServiceDefinition<Env, Db, Parts>,
 ) {
   try {
-    const service = await startService(definition);
-    service.lifecycle.installSignalHandlers();
-    return service;
+    return await startService(definition, { signals: true });
   } catch (error) {
     exitOnBadEnvironment(definition.name, error);
     process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? error}\n`);

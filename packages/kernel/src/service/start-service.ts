@@ -35,6 +35,9 @@ export interface StartServiceOptions {
   clock?: () => Date;
   /** Sees every SQL statement the service's database client sends. */
   onQuery?: (sql: string) => void;
+  /** Stop on SIGTERM/SIGINT from the moment the lifecycle exists, also while still starting
+   * (a process entry point: an orchestrator may stop a pod that has not finished starting). */
+  signals?: boolean;
 }
 
 /** A service built from its definition, with its resources, but not serving or consuming. */
@@ -72,6 +75,7 @@ export async function buildService<Env extends BaseServiceEnv, Db extends Servic
   const logger = options.logger ?? createLogger(name, env.LOG_LEVEL);
   // Time for the drain, in-flight requests, consumers leaving and the outbox flush before a forced exit.
   const lifecycle = createLifecycle(logger, 15_000 + (env.SHUTDOWN_DRAIN_MS ?? 0));
+  if (options.signals) lifecycle.installSignalHandlers();
   try {
     const db = definition.createDatabase(env, { onQuery: options.onQuery });
     lifecycle.add("postgres", () => db.$disconnect());
