@@ -1,6 +1,7 @@
 // What a Kubernetes Service does for a rolling restart, in a test: requests go round-robin to the
-// backends whose GET /ready answered 2xx at the last probe (every probeMs, like a readiness
-// probe); a backend that is draining or down gets none. No retries: a request that a backend
+// ready backends. GET /ready is probed every probeMs; a backend becomes ready on one 2xx answer
+// and stops being ready after `failureThreshold` failed probes in a row (2, as in the Helm chart),
+// so one slow probe on a busy machine does not pull it; a draining or stopped backend gets none. No retries: a request that a backend
 // drops fails, as it would in a cluster. Backends can be swapped while it runs.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,27 +15,43 @@ export interface ReadyBalancer {
   close(): Promise<void>;
 }
 
-export async function startReadyBalancer(backends: string[], probeMs = 200): Promise<ReadyBalancer> {
+export async function startReadyBalancer(
+  backends: string[],
+  probeMs = 200,
+  failureThreshold = 2,
+): Promise<ReadyBalancer> {
   let all = [...backends];
-  let ready = new Set<string>();
+  const ready = new Set<string>();
+  const failures = new Map<string, number>();
   let next = 0;
   const agent = new http.Agent({ keepAlive: true });
   const probe = async () => {
-    const results = await Promise.all(
+    await Promise.all(
       all.map(async (backend) => {
+        let ok = false;
         try {
           const response = await fetch(`${backend}/ready`, { signal: AbortSignal.timeout(probeMs * 5) });
           await response.body?.cancel();
-          return response.ok ? backend : undefined;
+          ok = response.ok;
         } catch {
-          return undefined;
+          // down, or slower than the probe timeout
         }
+        const failed = ok ? 0 : (failures.get(backend) ?? 0) + 1;
+        failures.set(backend, failed);
+        if (ok) ready.add(backend);
+        else if (failed >= failureThreshold) ready.delete(backend);
       }),
     );
-    ready = new Set(results.filter((backend): backend is string => backend !== undefined));
   };
   await probe();
-  const timer = setInterval(() => void probe(), probeMs);
+  let closed = false;
+  // One probe round at a time (a slow round must not overlap the next and double-count failures).
+  const probing = (async () => {
+    while (!closed) {
+      await new Promise((resolve) => setTimeout(resolve, probeMs));
+      await probe();
+    }
+  })();
 
   const server = http.createServer((req, res) => {
     const candidates = all.filter((backend) => ready.has(backend));
@@ -53,6 +70,7 @@ export async function startReadyBalancer(backends: string[], probeMs = 200): Pro
     });
     req.pipe(upstream);
   });
+  server.keepAliveTimeout = 65_000; // as the services: idle client connections outlive the clients' pools
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -60,12 +78,14 @@ export async function startReadyBalancer(backends: string[], probeMs = 200): Pro
       all = [...backendsNow];
     },
     ready: () => all.filter((backend) => ready.has(backend)),
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(timer);
-        agent.destroy();
+    async close() {
+      closed = true;
+      await probing;
+      agent.destroy();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

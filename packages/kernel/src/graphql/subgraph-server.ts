@@ -92,6 +92,9 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    // Draining: answer, but ask clients (the router's pools) not to reuse the connection, so none
+    // is left to be cut when the port closes.
+    if (draining) res.setHeader("connection", "close");
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
       if (url.pathname === "/ready")
