@@ -146,3 +146,85 @@ describe("OAuth authorization code + PKCE", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("the hosted sign-in page (browser flow)", () => {
+  const pageParams = (challenge: string, extra: Record<string, string> = {}) =>
+    new URLSearchParams({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: "http://localhost:4567/callback",
+      state: "st-page",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      ...extra,
+    });
+  const submit = (form: URLSearchParams) =>
+    fetch(`${fx.server.baseUrl}/oauth/authorize`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
+
+  it("shows a form to a browser without a token, with the request's parameters carried along", async () => {
+    const params = pageParams(s256Challenge(newVerifier()), { prompt: "create" });
+    const response = await fetch(`${fx.server.baseUrl}/oauth/authorize?${params}`, {
+      headers: { accept: "text/html,application/xhtml+xml" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    const html = await response.text();
+    expect(html).toContain("Create your account");
+    expect(html).toContain('<label for="email">Email</label>');
+    expect(html).toContain('name="state" value="st-page"');
+    const unknown = await fetch(`${fx.server.baseUrl}/oauth/authorize?${pageParams("x", { client_id: "nope" })}`, {
+      headers: { accept: "text/html" },
+    });
+    expect(unknown.status).toBe(400);
+  });
+
+  it("creates the account from the form and redirects with a code for the verifier (any loopback port)", async () => {
+    const verifier = newVerifier();
+    const form = pageParams(s256Challenge(verifier));
+    form.set("intent", "create");
+    form.set("name", "Page User");
+    form.set("email", uniqueEmail("page"));
+    form.set("password", "correct horse battery staple");
+    const response = await submit(form);
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("location")!);
+    expect(location.origin + location.pathname).toBe("http://localhost:4567/callback");
+    expect(location.searchParams.get("state")).toBe("st-page");
+    const exchanged = await token({
+      grant_type: "authorization_code",
+      code: location.searchParams.get("code")!,
+      redirect_uri: "http://localhost:4567/callback",
+      code_verifier: verifier,
+    });
+    expect(exchanged.status).toBe(200);
+    expect(decodeJwt(exchanged.body.access_token!)).toMatchObject({ client_id: clientId });
+
+    form.set("intent", "sign-in");
+    form.set("password", "wrong password entirely");
+    const wrong = await submit(form);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Email or password is incorrect.");
+    form.set("password", "correct horse battery staple");
+    expect((await submit(form)).status).toBe(302);
+  });
+
+  it("refuses a non-loopback host or another path, whatever the port", async () => {
+    const challenge = s256Challenge(newVerifier());
+    for (const uri of [
+      "http://localhost:4567/other",
+      "https://localhost:3000/callback",
+      "http://evil.test:3000/callback",
+    ]) {
+      const page = await fetch(`${fx.server.baseUrl}/oauth/authorize?${pageParams(challenge, { redirect_uri: uri })}`, {
+        headers: { accept: "text/html" },
+      });
+      expect(page.status, uri).toBe(400);
+    }
+  });
+});

@@ -43,7 +43,7 @@ export const seedClients = [
   {
     id: "storefront-web",
     name: "ShopStream storefront",
-    redirectUris: ["http://localhost:3000/callback"],
+    redirectUris: ["http://127.0.0.1:3000/callback", "http://localhost:3000/callback"],
     scopes: adminScopes,
   },
   {

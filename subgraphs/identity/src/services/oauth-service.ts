@@ -1,8 +1,10 @@
 // OAuth 2.0 authorization code + PKCE (S256 only) for registered first-party clients. Codes are
-// one-time (GETDEL) and short-lived (Redis TTL); redirect URIs must match a registered one exactly.
+// one-time (GETDEL) and short-lived (Redis TTL); redirect URIs must match a registered one exactly
+// (a loopback one on any port).
 import { isValidCodeChallenge, verifyPkce } from "../crypto/pkce.js";
 import { newSecretToken, sha256Hex } from "../crypto/tokens.js";
 import { redisKeys } from "../redis-keys.js";
+import { redirectUriRegistered } from "./redirect-uri.js";
 import type { ServiceDeps } from "./service-deps.js";
 import type { IssuedSession, SessionService } from "./session-service.js";
 
@@ -42,13 +44,22 @@ function withParams(uri: string, params: Record<string, string>): string {
 }
 
 export function createOAuthService({ redis, env, repositories }: ServiceDeps, sessions: SessionService) {
+  /** The client and redirect URI, checked before anything is shown or redirected to. */
+  async function registeredClient(clientId: string | null, redirectUri: string | null) {
+    const client = clientId ? await repositories.oauthClients.findById(clientId) : null;
+    if (!client) return { ok: false, error: "invalid_client", description: "unknown client_id" } as const;
+    if (!redirectUri || !redirectUriRegistered(client.redirectUris, redirectUri))
+      return { ok: false, error: "invalid_request", description: "redirect_uri is not registered" } as const;
+    return { ok: true, client, redirectUri } as const;
+  }
+
   return {
+    registeredClient,
+
     async authorize(req: AuthorizeRequest, user: { userId: string; scopes: string[] }): Promise<AuthorizeResult> {
-      const client = req.clientId ? await repositories.oauthClients.findById(req.clientId) : null;
-      if (!client) return { ok: false, redirect: false, error: "invalid_client", description: "unknown client_id" };
-      if (!req.redirectUri || !client.redirectUris.includes(req.redirectUri))
-        return { ok: false, redirect: false, error: "invalid_request", description: "redirect_uri is not registered" };
-      const redirectUri = req.redirectUri;
+      const registered = await registeredClient(req.clientId, req.redirectUri);
+      if (!registered.ok) return { ...registered, redirect: false };
+      const { client, redirectUri } = registered;
       const fail = (error: string, description: string): AuthorizeResult => ({
         ok: false,
         redirect: true,
