@@ -34,18 +34,18 @@ describe("the built platform in production mode", () => {
     // Orders learns the new variant from catalog's events (outbox → relay → Kafka → consumer).
     await waitFor(
       async () =>
-        (await client.viaRouter("add-to-cart", { input: { variantId, quantity: 2 } }, token)).data?.addToCart
-          ?.userErrors?.length === 0,
+        (await client.viaRouter("AddToCart", { input: { variantId, quantity: 2 } }, token)).data?.addToCart?.userErrors
+          ?.length === 0,
       { timeoutMs: 60_000, intervalMs: 200, what: `orders to know variant ${variantId}` },
     );
     const details = await client.viaRouter(
-      "set-checkout-details",
+      "SetCheckoutDetails",
       { input: { shippingAddress, shippingMethod: "STANDARD" } },
       token,
     );
     expect(details.data?.setCheckoutDetails.userErrors, JSON.stringify(details)).toEqual([]);
     const placed = await client.viaRouter(
-      "place-order",
+      "PlaceOrder",
       { input: { idempotencyKey: `built-${randomUUID()}`, paymentToken: "tok_visa" } },
       token,
     );
@@ -54,7 +54,7 @@ describe("the built platform in production mode", () => {
 
     const settled = await waitFor(
       async () => {
-        const order = (await client.viaRouter("order-status", { id: orderId }, token)).data?.order;
+        const order = (await client.viaRouter("OrderStatus", { id: orderId }, token)).data?.order;
         return order?.status !== "PENDING" ? order : null;
       },
       { timeoutMs: 60_000, intervalMs: 200, what: `order ${orderId} to leave PENDING` },

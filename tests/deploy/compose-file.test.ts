@@ -1,6 +1,7 @@
 // deploy/compose/compose.yaml runs what the repository builds: every composed subgraph, started
 // from an entry its workspace's build emits, health-checked, after its migrations; the router
-// last, wired to each of them and the only service with a published port; no secret written in.
+// last, wired to each of them; the router and the storefront web app the only services with a
+// published port; no secret written in.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,7 +23,7 @@ function builtEntry(file: string): boolean {
   const build: string = JSON.parse(read(path.join(workspace, "package.json"))).scripts.build;
   return workspace === ""
     ? build.includes(`scripts/${match[2]}.ts`)
-    : new RegExp(`src/(\\w+/)?${match[2]}\\.ts`).test(build);
+    : new RegExp(`\\b(src|server)/(\\w+/)?${match[2]}\\.ts`).test(build);
 }
 
 describe("the compose file", () => {
@@ -48,12 +49,16 @@ describe("the compose file", () => {
       expect(services[infrastructure].healthcheck?.test, infrastructure).toBeDefined();
   });
 
-  it("publishes the router alone, and takes every secret from the environment", () => {
+  it("publishes the router and the storefront alone, and takes every secret from the environment", () => {
     expect(
       Object.entries(services)
         .filter(([, service]) => service.ports)
         .map(([name]) => name),
-    ).toEqual(["router"]);
+    ).toEqual(["router", "storefront"]);
+    expect(services.storefront.environment).toMatchObject({
+      ROUTER_URL: "http://router:8080",
+      IDENTITY_URL: "http://identity:8080",
+    });
     for (const [name, service] of Object.entries(services))
       for (const [variable, value] of Object.entries<string>(service.environment ?? {}))
         if (/SECRET|PASSWORD|TOKEN/.test(variable))

@@ -3,6 +3,8 @@
 // API schemas in strict mode (unknown fields fail), and the chart's own rules (manifest-policies).
 // The tools come from scripts/chart-tools (built once per machine, no network at run time).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -101,13 +103,42 @@ describe("the Helm chart", () => {
     const objects = rendered["external services"]!.objects;
     const maps = Object.fromEntries(byKind(objects, "ConfigMap").map((map) => [map.metadata.name, map.data]));
     expect(maps["shop-shopstream-supergraph"]["supergraph.graphql"]).toContain("join__Graph");
-    expect(Object.keys(maps["shop-shopstream-trusted-documents"]).length).toBeGreaterThanOrEqual(8);
+    const documents = JSON.parse(maps["shop-shopstream-trusted-documents"]["persisted-documents.json"]);
+    const registered = JSON.parse(readFileSync(path.join(root, "schema/operations/manifest.json"), "utf8"));
+    expect(Object.keys(documents).sort()).toEqual(registered.operations.map((o: { id: string }) => o.id).sort());
+    for (const [id, body] of Object.entries(documents))
+      expect(
+        createHash("sha256")
+          .update(body as string)
+          .digest("hex"),
+      ).toBe(id);
     const router = byKind(objects, "Deployment").find((object) => object.metadata.name === "shop-shopstream-router")!;
     const env = Object.fromEntries(
       router.spec.template.spec.containers[0].env.map((v: K8sObject) => [v.name, v.value]),
     );
     expect(env.SUPERGRAPH_PATH).toBe("/etc/shopstream/supergraph/supergraph.graphql");
     expect(env.TRUSTED_DOCUMENTS_DIR).toBe("/etc/shopstream/operations");
+  });
+});
+
+it("serves the storefront web app at / beside the router at /graphql, wired to the router and identity", () => {
+  const objects = rendered.default!.objects;
+  const paths = byKind(objects, "Ingress").flatMap((ingress) =>
+    ingress.spec.rules[0].http.paths.map((p: K8sObject) => [p.path, p.backend.service.name]),
+  );
+  expect(paths).toEqual([
+    ["/graphql", "shop-shopstream-router"],
+    ["/", "shop-shopstream-storefront"],
+  ]);
+  const storefront = byKind(objects, "Deployment").find(
+    (object) => object.metadata.name === "shop-shopstream-storefront",
+  )!;
+  const container = storefront.spec.template.spec.containers[0];
+  expect(container.command).toEqual(["node", "storefront/dist/server.js"]);
+  const env = Object.fromEntries(container.env.map((v: K8sObject) => [v.name, v.value]));
+  expect(env).toMatchObject({
+    ROUTER_URL: "http://shop-shopstream-router:8080",
+    IDENTITY_URL: "http://shop-shopstream-identity:8080",
   });
 });
 
@@ -147,6 +178,19 @@ describe("the chart's rules catch", () => {
     expect(manifestProblems(unprotected)).toContain(
       "Deployment/shop-shopstream-inventory accepts traffic from anywhere (no NetworkPolicy)",
     );
+  });
+
+  it("the storefront admitted to a subgraph other than identity", () => {
+    const objects = base();
+    const storefrontPods = {
+      matchLabels: { "app.kubernetes.io/instance": "shop", "app.kubernetes.io/name": "storefront" },
+    };
+    objects
+      .find((object) => object.kind === "NetworkPolicy" && object.metadata.name === "shop-shopstream-catalog")!
+      .spec.ingress[0].from.push({ podSelector: storefrontPods });
+    expect(manifestProblems(objects)).toEqual([
+      "NetworkPolicy/shop-shopstream-catalog admits pods other than the router to subgraph Deployment/shop-shopstream-catalog",
+    ]);
   });
 
   it("a secret in a ConfigMap or in plain environment", () => {

@@ -32,7 +32,7 @@ describe("a rolling restart of every service under load", () => {
     const shoppers = await Promise.all([client.signUp(), client.signUp()]);
     await waitFor(
       async () =>
-        (await client.viaRouter("add-to-cart", { input: { variantId, quantity: 1 } }, shoppers[0])).data?.addToCart
+        (await client.viaRouter("AddToCart", { input: { variantId, quantity: 1 } }, shoppers[0])).data?.addToCart
           ?.userErrors?.length === 0,
       { timeoutMs: 60_000, intervalMs: 200, what: `orders to know variant ${variantId}` },
     );
@@ -56,7 +56,11 @@ describe("a rolling restart of every service under load", () => {
     };
     const reader = async () => {
       while (running) {
-        await step("search", () => client.viaRouter("search", { search: null, filter: null, after: null }), "products");
+        await step(
+          "search",
+          () => client.viaRouter("SearchProducts", { search: null, filter: null, after: null }),
+          "products",
+        );
         reads++;
         await pause(20);
       }
@@ -65,20 +69,20 @@ describe("a rolling restart of every service under load", () => {
       while (running) {
         await step(
           "add-to-cart",
-          () => client.viaRouter("add-to-cart", { input: { variantId, quantity: 1 } }, token),
+          () => client.viaRouter("AddToCart", { input: { variantId, quantity: 1 } }, token),
           "addToCart",
         );
         await step(
           "set-checkout-details",
           () =>
-            client.viaRouter("set-checkout-details", { input: { shippingAddress, shippingMethod: "STANDARD" } }, token),
+            client.viaRouter("SetCheckoutDetails", { input: { shippingAddress, shippingMethod: "STANDARD" } }, token),
           "setCheckoutDetails",
         );
         const order = await step(
           "place-order",
           () =>
             client.viaRouter(
-              "place-order",
+              "PlaceOrder",
               { input: { idempotencyKey: `roll-${randomUUID()}`, paymentToken: "tok_visa" } },
               token,
             ),
@@ -104,7 +108,7 @@ describe("a rolling restart of every service under load", () => {
     for (const { orderId, token } of placed) {
       const settled = await waitFor(
         async () => {
-          const status = (await client.viaRouter("order-status", { id: orderId }, token)).data?.order?.status;
+          const status = (await client.viaRouter("OrderStatus", { id: orderId }, token)).data?.order?.status;
           return status && status !== "PENDING" ? status : null;
         },
         { timeoutMs: 60_000, intervalMs: 200, what: `order ${orderId} to leave PENDING` },

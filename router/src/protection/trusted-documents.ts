@@ -8,7 +8,7 @@ import type { GraphQLRequest } from "../request/graphql-request.js";
 import { RequestError } from "../request/request-error.js";
 import { BoundedCache } from "../supergraph/bounded-cache.js";
 import type { ApqStore } from "./apq-store.js";
-import { type ManifestEntry, sha256 } from "./operation-manifest.js";
+import { type ManifestEntry, normalizeDocument, sha256 } from "./operation-manifest.js";
 
 export interface TrustedRequest extends GraphQLRequest {
   /** The text came from the manifest. */
@@ -31,11 +31,15 @@ export class TrustedDocuments {
     readonly enforcing: boolean,
     private readonly apq: ApqStore,
   ) {
-    for (const entry of entries) this.byId.set(entry.id, entry.body);
+    for (const entry of entries) {
+      this.byId.set(entry.id, entry.body);
+      // Full-text requests match on the normalized text (a persisted document's differs from its id).
+      this.byId.set(sha256(normalizeDocument(entry.body)), entry.body);
+    }
   }
 
   get size(): number {
-    return this.byId.size;
+    return new Set(this.byId.values()).size;
   }
 
   /** Fills in the query text for `documentId` / APQ requests. */

@@ -53,7 +53,7 @@ export const identityService = defineService({
         "/oauth/token": tokenRoute(services),
       },
       beforeServe: () => services.signingKeys.ensureActiveKey(),
-      seed: () => seedIdentity(repositories, services.signingKeys),
+      seed: () => seedIdentity(repositories, services),
     };
   },
 });

@@ -28,6 +28,9 @@ export type SubgraphName = (typeof subgraphs)[number];
 export type ProcessName = SubgraphName | "router";
 
 const secret = () => randomBytes(24).toString("base64url");
+/** The storefront app's OAuth client, registered the way an operator does (identity's CLI). */
+export const storefrontClientId = "storefront-web";
+export const storefrontRedirectUri = "http://127.0.0.1:3000/callback";
 const script = (name: ProcessName) =>
   name === "router" ? "router/dist/server.js" : `subgraphs/${name}/dist/server.js`;
 
@@ -38,6 +41,10 @@ export interface BuiltPlatform {
   /** Restarts every instance of the process one after another: SIGTERM, wait for a clean exit,
    * start again on the same port, wait until the balancer routes to it. */
   restart(name: ProcessName): Promise<void>;
+  /** Stops every instance (SIGTERM, clean exit); the balancer then has no backend: an outage. */
+  stop(name: ProcessName): Promise<void>;
+  /** Starts every instance again after `stop`. */
+  start(name: ProcessName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,6 +74,7 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
   try {
     pg = await startPrivatePostgres([...subgraphs]);
     const identitySecret = secret();
+    const signingKeySecret = secret();
     const common: Record<string, string> = {
       NODE_ENV: "production",
       LOG_LEVEL: "error",
@@ -85,6 +93,16 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       encoding: "utf8",
     });
     if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}${seeded.stdout}`);
+    const registered = spawnSync(
+      process.execPath,
+      [
+        "subgraphs/identity/dist/register-oauth-client.js",
+        ...["--id", storefrontClientId, "--name", "ShopStream storefront", "--redirect-uri", storefrontRedirectUri],
+      ],
+      { cwd: root, env: { ...process.env, ...common, SIGNING_KEY_SECRET: signingKeySecret }, encoding: "utf8" },
+    );
+    if (registered.status !== 0)
+      throw new Error(`client registration failed: ${registered.stderr}${registered.stdout}`);
 
     const simulatorPort = await freePort();
     const simulator = startBuilt("subgraphs/orders/dist/payment-simulator.js", {
@@ -106,7 +124,7 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
     ) as Record<SubgraphName, string>;
     const cacheAdminToken = secret();
     const envOf = (name: ProcessName): Record<string, string> => {
-      if (name === "identity") return { SIGNING_KEY_SECRET: identitySecret.split("").reverse().join("") };
+      if (name === "identity") return { SIGNING_KEY_SECRET: signingKeySecret };
       if (name === "orders") return { PAYMENT_PROVIDER_URL: `http://127.0.0.1:${simulatorPort}` };
       if (name !== "router") return {};
       return {
@@ -126,6 +144,14 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       const backend = `http://127.0.0.1:${ports.get(key)}`;
       await waitFor(() => balancers.get(name)!.ready().includes(backend), { what: `the balancer to route to ${key}` });
     };
+    const stopInstance = async (name: ProcessName, instance: number) => {
+      const child = children.get(`${name}#${instance}`)!;
+      if (child.exitCode !== null) return;
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) throw new Error(`${name}#${instance} exited ${code} on SIGTERM`);
+    };
     await Promise.all(subgraphs.flatMap((name) => Array.from({ length: instances }, (_, i) => launch(name, i))));
     await Promise.all(Array.from({ length: instances }, (_, i) => launch("router", i)));
 
@@ -135,13 +161,15 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       identitySecret,
       async restart(name) {
         for (let i = 0; i < instances; i++) {
-          const child = children.get(`${name}#${i}`)!;
-          const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-          child.kill("SIGTERM");
-          const code = await exited;
-          if (code !== 0) throw new Error(`${name}#${i} exited ${code} on SIGTERM`);
+          await stopInstance(name, i);
           await launch(name, i);
         }
+      },
+      async stop(name) {
+        for (let i = 0; i < instances; i++) await stopInstance(name, i);
+      },
+      async start(name) {
+        await Promise.all(Array.from({ length: instances }, (_, i) => launch(name, i)));
       },
       close,
     };

@@ -41,27 +41,35 @@ function workloadProblems(objects: K8sObject[]): string[] {
   return problems;
 }
 
-/** Only the router is reachable from outside: ClusterIP Services, Ingress to the router, and a
- * NetworkPolicy on every other pod that admits nothing but named pods of this release. */
+/** Only the edge (the router, and the storefront web app) is reachable from outside: ClusterIP
+ * Services, Ingress paths to the edge only, and a NetworkPolicy on every other pod that admits
+ * nothing but named pods of this release; a subgraph admits the router alone, identity also the
+ * storefront (its sign-in page and token endpoint). */
 function exposureProblems(objects: K8sObject[]): string[] {
   const problems: string[] = [];
   const deployments = objects.filter((object) => object.kind === "Deployment");
-  const router = deployments.find((object) => podLabels(object)["shopstream.dev/role"] === "router");
+  const withRole = (role: string) => deployments.find((object) => podLabels(object)["shopstream.dev/role"] === role);
+  const router = withRole("router");
+  const storefront = withRole("storefront");
+  const edge = [router, storefront].filter((object): object is K8sObject => object !== undefined);
+  const edgeNames = new Set(edge.map((object) => object.metadata?.name));
   const policies = objects.filter(
     (object) => object.kind === "NetworkPolicy" && (object.spec?.policyTypes ?? ["Ingress"]).includes("Ingress"),
   );
   for (const service of objects.filter((object) => object.kind === "Service")) {
-    const isRouter = router && matches(service.spec?.selector, podLabels(router));
-    if ((service.spec?.type ?? "ClusterIP") !== "ClusterIP" && !isRouter)
+    const isEdge = edge.some((object) => matches(service.spec?.selector, podLabels(object)));
+    if ((service.spec?.type ?? "ClusterIP") !== "ClusterIP" && !isEdge)
       problems.push(`${id(service)} is exposed as ${service.spec.type}`);
   }
   for (const ingress of objects.filter((object) => object.kind === "Ingress"))
     for (const rule of ingress.spec?.rules ?? [])
       for (const path of rule.http?.paths ?? [])
-        if (!path.backend?.service?.name?.endsWith("-router"))
-          problems.push(`${id(ingress)} routes to ${path.backend?.service?.name}, not the router`);
+        if (!edgeNames.has(path.backend?.service?.name))
+          problems.push(`${id(ingress)} routes to ${path.backend?.service?.name}, not the router or the storefront`);
+  const isPod = (peer: K8sObject, pod: K8sObject | undefined) =>
+    pod !== undefined && matches(peer.podSelector.matchLabels, podLabels(pod));
   for (const deployment of deployments) {
-    if (deployment === router) continue;
+    if (edge.includes(deployment)) continue;
     const labels = podLabels(deployment);
     const applying = policies.filter((policy) => matches(policy.spec?.podSelector?.matchLabels, labels));
     if (applying.length === 0) problems.push(`${id(deployment)} accepts traffic from anywhere (no NetworkPolicy)`);
@@ -74,7 +82,8 @@ function exposureProblems(objects: K8sObject[]): string[] {
             problems.push(`${id(policy)} admits more than named pods to ${id(deployment)}`);
           else if (
             labels["shopstream.dev/role"] === "subgraph" &&
-            !(router && matches(peer.podSelector.matchLabels, podLabels(router)))
+            !isPod(peer, router) &&
+            !(labels["shopstream.dev/domain"] === "identity" && isPod(peer, storefront))
           )
             problems.push(`${id(policy)} admits pods other than the router to subgraph ${id(deployment)}`);
       }

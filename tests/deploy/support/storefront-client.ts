@@ -1,14 +1,31 @@
-// A shopper and an ops tool against a BuiltPlatform: the storefront's registered operations
-// (schema/operations/storefront) through the router, and admin mutations straight to a subgraph
-// with an identity signed with the platform's secret.
-import { randomUUID } from "node:crypto";
+// A shopper and an ops tool against a BuiltPlatform: the storefront app's registered operations
+// (schema/operations/storefront/persisted-documents.json), sent by id as the app sends them,
+// through the router; sign-up through identity's OAuth page with PKCE, as the app's users do;
+// and admin mutations straight to a subgraph with an identity signed with the platform's secret.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { signIdentityHeaders } from "@shopstream/kernel";
-import type { BuiltPlatform } from "./built-platform.js";
+import { type BuiltPlatform, storefrontClientId, storefrontRedirectUri } from "./built-platform.js";
 
-const operationsDir = path.resolve(import.meta.dirname, "../../../schema/operations/storefront");
-const operation = (file: string) => readFileSync(path.join(operationsDir, `${file}.graphql`), "utf8");
+const persistedDocuments = JSON.parse(
+  readFileSync(
+    path.resolve(import.meta.dirname, "../../../schema/operations/storefront/persisted-documents.json"),
+    "utf8",
+  ),
+) as Record<string, string>;
+const idByOperation = new Map(
+  Object.entries(persistedDocuments).map(([id, body]) => [
+    /\b(?:query|mutation)\s+(\w+)/.exec(body)?.[1],
+    id.replace(/^sha256:/, ""),
+  ]),
+);
+/** The request body the app sends for a registered operation: its id, never its text. */
+export function registeredRequest(operationName: string, variables: Record<string, unknown>) {
+  const sha256Hash = idByOperation.get(operationName);
+  if (!sha256Hash) throw new Error(`the storefront app has no operation ${operationName}`);
+  return { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } };
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields one by one
 export type Body = { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
@@ -33,8 +50,12 @@ export const shippingAddress = {
 };
 
 export function storefrontClient(platform: BuiltPlatform) {
-  const viaRouter = (file: string, variables: Record<string, unknown>, token?: string) =>
-    post(platform.routerUrl, { query: operation(file), variables }, token ? { authorization: `Bearer ${token}` } : {});
+  const viaRouter = (operationName: string, variables: Record<string, unknown>, token?: string) =>
+    post(
+      platform.routerUrl,
+      registeredRequest(operationName, variables),
+      token ? { authorization: `Bearer ${token}` } : {},
+    );
   const asAdmin = (subgraph: "catalog" | "inventory", query: string, variables: Record<string, unknown>) =>
     post(
       platform.subgraphUrls[subgraph],
@@ -49,13 +70,17 @@ export function storefrontClient(platform: BuiltPlatform) {
     asAdmin,
     /** A new product variant with `quantity` in stock at wh-ber; returns its id. */
     async createStockedVariant(quantity: number): Promise<string> {
-      const search = await viaRouter("search", { search: null, filter: null, after: null });
+      return (await this.createStockedProduct(quantity)).variantId;
+    },
+    /** A new product with one variant, `quantity` in stock at wh-ber. */
+    async createStockedProduct(quantity: number): Promise<{ variantId: string; name: string; slug: string }> {
+      const search = await viaRouter("SearchProducts", { search: null, filter: null, after: null });
       const brandId = search.data?.products?.facets?.brands?.[0]?.brand?.id;
       if (!brandId) throw new Error(`no seeded brand: ${JSON.stringify(search)}`);
       const created = await asAdmin(
         "catalog",
         `mutation ($input: CreateProductInput!) { createProduct(input: $input) {
-          product { variants { id } } userErrors { code message } } }`,
+          product { name slug variants { id } } userErrors { code message } } }`,
         {
           input: {
             name: `Built Parka ${randomUUID().slice(0, 8)}`,
@@ -83,15 +108,41 @@ export function storefrontClient(platform: BuiltPlatform) {
       );
       if (received.data?.receiveStock?.userErrors?.length !== 0)
         throw new Error(`receiveStock failed: ${JSON.stringify(received)}`);
-      return variantId;
+      const { name, slug } = created.data.createProduct.product;
+      return { variantId, name, slug };
     },
-    /** Signs a new shopper up through the router; returns the access token. */
+    /** Creates a shopper's account on identity's sign-in page (authorization code + PKCE, as
+     * the storefront does) and returns the access token. */
     async signUp(): Promise<string> {
-      const result = await viaRouter("sign-up", {
-        input: { email: `built-${randomUUID()}@example.com`, name: "Built Shopper", password: `Built-${randomUUID()}` },
+      const identity = platform.subgraphUrls.identity.replace(/\/graphql$/, "");
+      const verifier = randomBytes(48).toString("base64url");
+      const form = new URLSearchParams({
+        response_type: "code",
+        client_id: storefrontClientId,
+        redirect_uri: storefrontRedirectUri,
+        state: randomUUID(),
+        code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+        code_challenge_method: "S256",
+        intent: "create",
+        name: "Built Shopper",
+        email: `built-${randomUUID()}@example.com`,
+        password: `Built-${randomUUID()}`,
       });
-      const token = result.data?.signUp?.session?.accessToken;
-      if (!token) throw new Error(`signUp failed: ${JSON.stringify(result)}`);
+      const authorized = await fetch(`${identity}/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
+      const code = new URL(authorized.headers.get("location") ?? "http://x/").searchParams.get("code");
+      if (!code) throw new Error(`sign-up failed: HTTP ${authorized.status} ${await authorized.text()}`);
+      const tokens = await fetch(`${identity}/oauth/token`, {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          code,
+          client_id: storefrontClientId,
+          redirect_uri: storefrontRedirectUri,
+          code_verifier: verifier,
+        }),
+      });
+      const token = ((await tokens.json()) as { access_token?: string }).access_token;
+      if (!token) throw new Error(`token exchange failed: HTTP ${tokens.status}`);
       return token;
     },
   };

@@ -34,6 +34,11 @@ router:
   domain: {{ . }}
   command: [node, subgraphs/{{ . }}/dist/server.js]
 {{- end }}
+{{- if .Values.storefront.enabled }}
+storefront:
+  role: storefront
+  command: [node, storefront/dist/server.js]
+{{- end }}
 {{- if .Values.paymentSimulator.enabled }}
 payment-simulator:
   role: simulator

@@ -54,7 +54,10 @@ export const seedClients = [
   },
 ];
 
-export async function seedIdentity(repositories: Repositories, signingKeys: Services["signingKeys"]): Promise<string> {
+export async function seedIdentity(
+  repositories: Repositories,
+  { signingKeys, oauth }: Pick<Services, "signingKeys" | "oauth">,
+): Promise<string> {
   for (const { password, ...user } of seedUsers) {
     const existing = await repositories.users.findById(user.id);
     // Re-hash only when the password changed, so re-running the seed is cheap and stable.
@@ -64,7 +67,7 @@ export async function seedIdentity(repositories: Repositories, signingKeys: Serv
         : await hashPassword(password);
     await repositories.users.upsert({ ...user, passwordHash });
   }
-  for (const client of seedClients) await repositories.oauthClients.upsert(client);
+  for (const client of seedClients) await oauth.registerClient(client);
   await signingKeys.ensureActiveKey();
   return `${seedUsers.length} users, ${seedClients.length} OAuth clients, an active signing key`;
 }

@@ -4,7 +4,7 @@
 import { isValidCodeChallenge, verifyPkce } from "../crypto/pkce.js";
 import { newSecretToken, sha256Hex } from "../crypto/tokens.js";
 import { redisKeys } from "../redis-keys.js";
-import { redirectUriRegistered } from "./redirect-uri.js";
+import { redirectUriProblems, redirectUriRegistered } from "./redirect-uri.js";
 import type { ServiceDeps } from "./service-deps.js";
 import type { IssuedSession, SessionService } from "./session-service.js";
 
@@ -55,6 +55,15 @@ export function createOAuthService({ redis, env, repositories }: ServiceDeps, se
 
   return {
     registeredClient,
+
+    /** Registers or updates a first-party public client (operators' CLI and development seeds). */
+    async registerClient(client: { id: string; name: string; redirectUris: string[]; scopes: string[] }) {
+      const problems = client.redirectUris.flatMap((uri) => redirectUriProblems(uri).map((p) => `${uri}: ${p}`));
+      if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(client.id)) problems.push("the id must be 2-63 of a-z, 0-9 and -");
+      if (problems.length > 0) return { ok: false, problems } as const;
+      await repositories.oauthClients.upsert(client);
+      return { ok: true } as const;
+    },
 
     async authorize(req: AuthorizeRequest, user: { userId: string; scopes: string[] }): Promise<AuthorizeResult> {
       const registered = await registeredClient(req.clientId, req.redirectUri);

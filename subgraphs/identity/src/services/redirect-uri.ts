@@ -19,3 +19,18 @@ export function redirectUriRegistered(registered: readonly string[], requested: 
   const requestedAnyPort = withoutLoopbackPort(requested);
   return requestedAnyPort !== null && registered.some((uri) => withoutLoopbackPort(uri) === requestedAnyPort);
 }
+
+/** Why a URI cannot be registered: absolute, https (or loopback http), no fragment (RFC 6749 §3.1.2). */
+export function redirectUriProblems(uri: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return ["not an absolute URI"];
+  }
+  const problems: string[] = [];
+  if (url.hash) problems.push("must not have a fragment");
+  if (url.protocol !== "https:" && withoutLoopbackPort(uri) === null)
+    problems.push("must be https (or http on loopback)");
+  return problems;
+}

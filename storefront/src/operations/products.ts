@@ -1,0 +1,138 @@
+// Catalog reads: home, search with facets, product page.
+import { graphql } from "../gql";
+
+export const ProductCardFields = graphql(`
+  fragment ProductCardFields on Product {
+    id
+    slug
+    name
+    brand {
+      id
+      name
+    }
+    images {
+      url
+      alt
+    }
+    priceRange {
+      min {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+export const HomePageQuery = graphql(`
+  query HomePage {
+    trending(first: 8) {
+      ...ProductCardFields
+    }
+  }
+`);
+
+export const PersonalPicksQuery = graphql(`
+  query PersonalPicks {
+    me {
+      id
+      recommendedProducts(first: 8) {
+        ...ProductCardFields
+      }
+    }
+  }
+`);
+
+export const SearchProductsQuery = graphql(`
+  query SearchProducts($search: String, $filter: ProductFilter, $sort: ProductSort, $after: String) {
+    products(search: $search, filter: $filter, sort: $sort, first: 12, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ProductCardFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      facets {
+        brands {
+          brand {
+            id
+            name
+          }
+          count
+        }
+        categories {
+          category {
+            id
+            name
+          }
+          count
+        }
+        sizes {
+          value
+          count
+        }
+        colours {
+          value
+          count
+        }
+        priceBands {
+          min
+          max
+          count
+        }
+      }
+    }
+  }
+`);
+
+export const ProductPageQuery = graphql(`
+  query ProductPage($slug: String!) {
+    product(slug: $slug) {
+      id
+      slug
+      name
+      description
+      status
+      brand {
+        id
+        name
+      }
+      images {
+        url
+        alt
+      }
+      variants {
+        id
+        sku
+        size
+        colour
+        availability
+        price {
+          amount
+          currency
+        }
+        compareAtPrice {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+
+// Its own query, so the page paints without it and an outage of recommendations leaves the rest
+// (by id: a failed answer's null then lands apart from the page's product(slug) in the cache).
+export const CustomersAlsoBoughtQuery = graphql(`
+  query CustomersAlsoBought($id: ID!) {
+    product(id: $id) {
+      id
+      recommendations(first: 4) {
+        ...ProductCardFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,26 @@
+import { useQuery } from "@apollo/client/react";
+import { useAuth } from "../auth/auth-context";
+import { ErrorNotice } from "../components/error-notice";
+import { ProductGrid } from "../components/product-card";
+import { HomePageQuery, PersonalPicksQuery } from "../operations/products";
+
+export function HomePage() {
+  const { status } = useAuth();
+  const trending = useQuery(HomePageQuery);
+  const picks = useQuery(PersonalPicksQuery, { skip: status !== "signed-in" });
+  return (
+    <>
+      <h1>New season, trending now</h1>
+      {trending.error && <ErrorNotice error={trending.error} retry={() => trending.refetch()} />}
+      {trending.loading && !trending.data && <p aria-live="polite">Loading…</p>}
+      {trending.data && <ProductGrid products={trending.data.trending} label="Trending" />}
+      {status === "signed-in" && (
+        <section aria-labelledby="picks">
+          <h2 id="picks">Picked for you</h2>
+          {picks.error && <ErrorNotice error={picks.error} retry={() => picks.refetch()} />}
+          {picks.data && <ProductGrid products={picks.data.me.recommendedProducts} label="Picked for you" />}
+        </section>
+      )}
+    </>
+  );
+}

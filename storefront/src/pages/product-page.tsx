@@ -1,0 +1,148 @@
+// Product page: images, variants by size and colour, price, availability from inventory, add to
+// basket, and what customers also bought. A failed part (say, recommendations) leaves the rest.
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { useParams } from "react-router-dom";
+import { useAuth } from "../auth/auth-context";
+import { rememberGuestCartToken } from "../cart/cart-token";
+import { useCart } from "../cart/use-cart";
+import { ErrorNotice } from "../components/error-notice";
+import { ProductGrid } from "../components/product-card";
+import { formatMoney } from "../money";
+import { AddToCartMutation, CartQuery } from "../operations/cart";
+import { CustomersAlsoBoughtQuery, ProductPageQuery } from "../operations/products";
+import { messageFor } from "../user-errors";
+
+const availabilityText = { IN_STOCK: "In stock", LOW_STOCK: "Only a few left", OUT_OF_STOCK: "Out of stock" } as const;
+const unique = (values: string[]) => [...new Set(values)];
+
+export function ProductPage() {
+  const { slug = "" } = useParams();
+  const result = useQuery(ProductPageQuery, { variables: { slug } });
+  const product = result.data?.product;
+  const { status } = useAuth();
+  const { cartToken } = useCart();
+  const [size, setSize] = useState<string | null>(null);
+  const [colour, setColour] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [addToCart, adding] = useMutation(AddToCartMutation);
+
+  if (result.loading && !product) return <p aria-live="polite">Loading…</p>;
+  if (!product)
+    return result.error ? (
+      <ErrorNotice error={result.error} retry={() => result.refetch()} />
+    ) : (
+      <h1>We couldn't find that product</h1>
+    );
+
+  const sizes = unique(product.variants.map((v) => v.size));
+  const colours = unique(product.variants.map((v) => v.colour));
+  const chosenSize = size ?? sizes[0];
+  const chosenColour = colour ?? colours[0];
+  const variant = product.variants.find((v) => v.size === chosenSize && v.colour === chosenColour);
+
+  const add = async () => {
+    if (!variant) return;
+    setMessage(null);
+    const { data, error } = await addToCart({
+      variables: {
+        input: { variantId: variant.id, quantity: 1, cartToken: status === "signed-in" ? null : cartToken },
+      },
+      refetchQueries: [CartQuery],
+    });
+    const payload = data?.addToCart;
+    if (error || !payload) return setMessage({ text: messageFor(null), error: true });
+    if (payload.userErrors.length > 0)
+      return setMessage({ text: messageFor(payload.userErrors[0]?.code), error: true });
+    if (status !== "signed-in") rememberGuestCartToken(payload.cart?.token);
+    setMessage({ text: "Added to your basket.", error: false });
+  };
+
+  return (
+    <article className="product">
+      {result.error && <ErrorNotice error={result.error} retry={() => result.refetch()} partial />}
+      <div className="gallery">
+        {product.images.map((image) => (
+          <img key={image.url} src={image.url} alt={image.alt} width={600} height={800} />
+        ))}
+      </div>
+      <div className="details">
+        <p className="card-brand">{product.brand.name}</p>
+        <h1>{product.name}</h1>
+        {variant && (
+          <p className="price">
+            {formatMoney(variant.price)}
+            {variant.compareAtPrice && (
+              <>
+                {" "}
+                <span className="visually-hidden">was</span>
+                <s>{formatMoney(variant.compareAtPrice)}</s>
+              </>
+            )}
+          </p>
+        )}
+        <fieldset>
+          <legend>Size</legend>
+          {sizes.map((value) => (
+            <label key={value} className="chip">
+              <input
+                type="radio"
+                name="size"
+                value={value}
+                checked={value === chosenSize}
+                onChange={() => setSize(value)}
+              />
+              {value}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Colour</legend>
+          {colours.map((value) => (
+            <label key={value} className="chip">
+              <input
+                type="radio"
+                name="colour"
+                value={value}
+                checked={value === chosenColour}
+                onChange={() => setColour(value)}
+              />
+              {value}
+            </label>
+          ))}
+        </fieldset>
+        <p className="availability" data-testid="availability">
+          {variant ? availabilityText[variant.availability] : "This combination is not available"}
+        </p>
+        <button
+          type="button"
+          className="primary"
+          disabled={!variant || variant.availability === "OUT_OF_STOCK" || adding.loading}
+          onClick={() => void add()}
+        >
+          Add to basket
+        </button>
+        {message && (
+          <p role={message.error ? "alert" : "status"} className={message.error ? "notice notice-error" : "notice"}>
+            {message.text}
+          </p>
+        )}
+        <p>{product.description}</p>
+      </div>
+      <CustomersAlsoBought productId={product.id} />
+    </article>
+  );
+}
+
+function CustomersAlsoBought({ productId }: { productId: string }) {
+  const result = useQuery(CustomersAlsoBoughtQuery, { variables: { id: productId } });
+  const products = result.data?.product?.recommendations ?? [];
+  if (!result.error && products.length === 0) return null;
+  return (
+    <section aria-labelledby="also-bought" className="also-bought">
+      <h2 id="also-bought">Customers also bought</h2>
+      {result.error && <ErrorNotice error={result.error} retry={() => result.refetch()} partial />}
+      {products.length > 0 && <ProductGrid products={products} label="Customers also bought" />}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+// Search with facets (brand, category, size, colour, price band), sorting and "load more"
+// (cursor pagination). The URL holds the state, so a search can be shared or reloaded.
+import { useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { ErrorNotice } from "../components/error-notice";
+import { ProductGrid } from "../components/product-card";
+import type { ProductFilter, ProductSort } from "../gql/graphql";
+import { SearchProductsQuery } from "../operations/products";
+
+const sorts: Array<[ProductSort, string]> = [
+  ["RELEVANCE", "Best match"],
+  ["NEWEST", "Newest"],
+  ["PRICE_ASC", "Price: low to high"],
+  ["PRICE_DESC", "Price: high to low"],
+];
+
+function filterFrom(params: URLSearchParams): ProductFilter {
+  const list = (name: string) => (params.getAll(name).length ? params.getAll(name) : undefined);
+  const band = params.get("price");
+  const [min, max] = band ? band.split("-").map((part) => (part ? Number(part) : undefined)) : [];
+  return {
+    brandIds: list("brand"),
+    categoryIds: list("category"),
+    sizes: list("size"),
+    colours: list("colour"),
+    price: band ? { min, max } : undefined,
+  };
+}
+
+function FacetGroup(props: {
+  legend: string;
+  name: string;
+  options: Array<{ value: string; label: string; count: number }>;
+  params: URLSearchParams;
+  toggle: (name: string, value: string) => void;
+}) {
+  if (props.options.length === 0) return null;
+  const selected = props.params.getAll(props.name);
+  return (
+    <fieldset className="facet">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => {
+        const id = `${props.name}-${option.value}`;
+        return (
+          <div key={option.value}>
+            <input
+              type="checkbox"
+              id={id}
+              checked={selected.includes(option.value)}
+              onChange={() => props.toggle(props.name, option.value)}
+            />
+            <label htmlFor={id}>
+              {option.label} ({option.count})
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+const wideScreen = () => window.matchMedia("(min-width: 48rem)").matches;
+
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const [filtersOpen, setFiltersOpen] = useState(wideScreen);
+  const search = params.get("q") || null;
+  const sort = (params.get("sort") as ProductSort | null) ?? (search ? "RELEVANCE" : "NEWEST");
+  const result = useQuery(SearchProductsQuery, { variables: { search, filter: filterFrom(params), sort } });
+  const products = result.data?.products;
+  const toggle = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    const values = next.getAll(name);
+    next.delete(name);
+    const kept = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+    for (const v of name === "price" ? kept.slice(-1) : kept) next.append(name, v);
+    setParams(next);
+  };
+  const facets = products?.facets;
+  return (
+    <>
+      <h1>{search ? `Results for “${search}”` : "All products"}</h1>
+      <div className="search-layout">
+        <aside aria-label="Filters">
+          {/* Collapsed on phones so results come first; open from tablet width up. */}
+          <details
+            className="filters"
+            open={filtersOpen}
+            onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+          >
+            <summary>Filters</summary>
+            {facets && (
+              <>
+                <FacetGroup
+                  legend="Brand"
+                  name="brand"
+                  params={params}
+                  toggle={toggle}
+                  options={facets.brands.map((f) => ({ value: f.brand.id, label: f.brand.name, count: f.count }))}
+                />
+                <FacetGroup
+                  legend="Category"
+                  name="category"
+                  params={params}
+                  toggle={toggle}
+                  options={facets.categories.map((f) => ({
+                    value: f.category.id,
+                    label: f.category.name,
+                    count: f.count,
+                  }))}
+                />
+                <FacetGroup
+                  legend="Size"
+                  name="size"
+                  params={params}
+                  toggle={toggle}
+                  options={facets.sizes.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
+                />
+                <FacetGroup
+                  legend="Colour"
+                  name="colour"
+                  params={params}
+                  toggle={toggle}
+                  options={facets.colours.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
+                />
+                <FacetGroup
+                  legend="Price"
+                  name="price"
+                  params={params}
+                  toggle={toggle}
+                  options={facets.priceBands.map((f) => ({
+                    value: `${f.min}-${f.max ?? ""}`,
+                    label: f.max === null || f.max === undefined ? `${f.min / 100}+` : `${f.min / 100}–${f.max / 100}`,
+                    count: f.count,
+                  }))}
+                />
+              </>
+            )}
+          </details>
+        </aside>
+        <section aria-label="Products">
+          <div className="toolbar">
+            <p aria-live="polite">{products ? `${products.totalCount} products` : result.loading ? "Loading…" : ""}</p>
+            <label htmlFor="sort">Sort by</label>
+            <select
+              id="sort"
+              value={sort}
+              onChange={(event) => {
+                const next = new URLSearchParams(params);
+                next.set("sort", event.target.value);
+                setParams(next);
+              }}
+            >
+              {sorts.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {result.error && (
+            <ErrorNotice error={result.error} retry={() => result.refetch()} partial={Boolean(products)} />
+          )}
+          {products && <ProductGrid products={products.edges.map((edge) => edge.node)} label="Search results" />}
+          {products?.pageInfo.hasNextPage && (
+            <button
+              type="button"
+              onClick={() => result.fetchMore({ variables: { after: products.pageInfo.endCursor } })}
+            >
+              Load more
+            </button>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+// Chromium for the storefront's browser tests: Debian's `chromium` (scripts/install puts it there;
+// CHROMIUM_PATH overrides), driven by Playwright. Also: axe-core checks, step screenshots under
+// .test-output/storefront/, and a recorder of every GraphQL request the app sends.
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "@playwright/test";
+
+export const outputDir = path.resolve(import.meta.dirname, "../../../.test-output/storefront");
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return chromium.launch({ executablePath, args: ["--no-sandbox"] });
+}
+
+/** A phone-sized page (375 × 812), where most of the retailer's traffic is. */
+export async function mobilePage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, locale: "en-GB" });
+  return context.newPage();
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(outputDir, { recursive: true });
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
+}
+
+const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical axe-core violations on the page as it is now ("rule: target" lines). */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+export interface SentOperation {
+  operationName: string;
+  hasQueryText: boolean;
+  hash: string | undefined;
+  errorCodes: string[];
+}
+
+/** Every /graphql request of the page's context, with the error codes of its answer. */
+export function recordGraphqlTraffic(page: Page): SentOperation[] {
+  const sent: SentOperation[] = [];
+  page.context().on("response", async (response) => {
+    const request = response.request();
+    if (!request.url().endsWith("/graphql") || request.method() !== "POST") return;
+    const body = request.postDataJSON() as {
+      operationName: string;
+      query?: string;
+      extensions?: { persistedQuery?: { sha256Hash?: string } };
+    };
+    const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: { code?: string } }> };
+    sent.push({
+      operationName: body.operationName,
+      hasQueryText: typeof body.query === "string",
+      hash: body.extensions?.persistedQuery?.sha256Hash,
+      errorCodes: (answer.errors ?? []).map((error) => error.extensions?.code ?? "UNKNOWN"),
+    });
+  });
+  return sent;
+}
