@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-const sources = ["packages", "subgraphs", "router"];
+const sources = ["packages", "subgraphs", "router", "storefront"];
 
 // Tests use the `_test` twin of every domain database, also when one file is run by hand, so
 // they never write into what `npm start` serves (scripts/test sets the same).

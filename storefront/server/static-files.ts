@@ -1,9 +1,10 @@
-// The built app: hashed assets cached for a year, index.html never cached; any other path is a
+// The built app, held in memory with gzip and brotli copies made once at start (a deploy's files
+// never change): hashed assets cached for a year, index.html never cached; any other path is a
 // client-side route and gets index.html.
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import type http from "node:http";
 import path from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -17,31 +18,70 @@ const types: Record<string, string> = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
 };
+const compressible = new Set([".html", ".js", ".css", ".json", ".svg"]);
 
-const isFile = (file: string) =>
-  stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  );
+interface StaticFile {
+  headers: http.OutgoingHttpHeaders;
+  identity: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+function load(root: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(root, { recursive: true }) as string[];
+  } catch {
+    return files; // not built: every request says so
+  }
+  for (const entry of entries) {
+    const file = path.join(root, entry);
+    if (!statSync(file).isFile()) continue;
+    const url = `/${entry.split(path.sep).join("/")}`;
+    const extension = path.extname(file);
+    const identity = readFileSync(file);
+    const isIndex = url === "/index.html";
+    files.set(url, {
+      identity,
+      headers: {
+        "content-type": types[extension] ?? "application/octet-stream",
+        "cache-control": url.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+        "x-content-type-options": "nosniff",
+        vary: "accept-encoding",
+        ...(isIndex ? { "x-frame-options": "DENY", "referrer-policy": "same-origin" } : {}),
+      },
+      ...(compressible.has(extension) && identity.length > 1024
+        ? {
+            gzip: gzipSync(identity, { level: 9 }),
+            br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+          }
+        : {}),
+    });
+  }
+  return files;
+}
 
 export function staticFiles(root: string) {
-  const index = path.join(root, "index.html");
-  return async function serve(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-    const requested = path.join(root, path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ""));
-    const file = requested.startsWith(root) && (await isFile(requested)) ? requested : index;
-    if (file === index && !(await isFile(index))) {
+  const files = load(root);
+  return function serve(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    const file = files.get(pathname) ?? files.get("/index.html");
+    if (!file) {
       res.writeHead(503, { "content-type": "text/plain" });
       return res.end("The storefront is not built: run npm run build");
     }
+    const accepted = String(req.headers["accept-encoding"] ?? "");
+    const [encoding, body] =
+      file.br && /\bbr\b/.test(accepted)
+        ? ["br", file.br]
+        : file.gzip && /\bgzip\b/.test(accepted)
+          ? ["gzip", file.gzip]
+          : [undefined, file.identity];
     res.writeHead(200, {
-      "content-type": types[path.extname(file)] ?? "application/octet-stream",
-      "cache-control": file.includes(`${path.sep}assets${path.sep}`)
-        ? "public, max-age=31536000, immutable"
-        : "no-cache",
-      "x-content-type-options": "nosniff",
-      ...(file === index ? { "x-frame-options": "DENY", "referrer-policy": "same-origin" } : {}),
+      ...file.headers,
+      "content-length": body.length,
+      ...(encoding ? { "content-encoding": encoding } : {}),
     });
-    if (req.method === "HEAD") return res.end();
-    createReadStream(file).pipe(res);
+    res.end(req.method === "HEAD" ? undefined : body);
   };
 }

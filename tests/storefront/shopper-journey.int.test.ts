@@ -194,4 +194,18 @@ describe("a shopper in the storefront", () => {
     const text = await post(platform.routerUrl, { query: "query NotInTheApp { categories { id } }" });
     expect(text.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
   });
+
+  it("signs out: a reload stays signed out and the refresh cookie is gone", async () => {
+    await page.goto("/orders");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole("button", { name: "Sign in", exact: true }).waitFor();
+    await page.goto("/orders");
+    await page.getByRole("button", { name: "Sign in to see your orders" }).waitFor();
+    const refresh = await page.evaluate(
+      async () => (await fetch("/auth/refresh", { method: "POST", headers: { "x-storefront": "1" } })).status,
+    );
+    expect(refresh).toBe(401);
+  });
 });

@@ -1,17 +1,14 @@
 import { Link } from "react-router-dom";
 import type { ProductCardFieldsFragment } from "../gql/graphql";
 import { formatMoney } from "../money";
+import { ProductImage } from "./product-image";
 
 export function ProductCard({ product }: { product: ProductCardFieldsFragment }) {
   const image = product.images[0];
   return (
     <li className="card">
       <Link to={`/products/${product.slug}`}>
-        {image ? (
-          <img src={image.url} alt={image.alt} loading="lazy" width={300} height={400} />
-        ) : (
-          <div className="img-placeholder" aria-hidden="true" />
-        )}
+        <ProductImage url={image?.url} alt={image?.alt ?? product.name} width={300} height={400} lazy />
         <span className="card-brand">{product.brand.name}</span>
         <span className="card-name">{product.name}</span>
         <span className="card-price">from {formatMoney(product.priceRange.min)}</span>

@@ -54,6 +54,20 @@ export const CartFields = graphql(`
   }
 `);
 
+export const CartPayloadFields = graphql(`
+  fragment CartPayloadFields on CartPayload {
+    cart {
+      ...CartFields
+    }
+    notices
+    userErrors {
+      code
+      message
+      field
+    }
+  }
+`);
+
 export const CartQuery = graphql(`
   query Cart($cartToken: String) {
     cart(cartToken: $cartToken) {
@@ -65,15 +79,7 @@ export const CartQuery = graphql(`
 export const AddToCartMutation = graphql(`
   mutation AddToCart($input: AddToCartInput!) {
     addToCart(input: $input) {
-      cart {
-        ...CartFields
-      }
-      notices
-      userErrors {
-        code
-        message
-        field
-      }
+      ...CartPayloadFields
     }
   }
 `);
@@ -81,15 +87,7 @@ export const AddToCartMutation = graphql(`
 export const UpdateCartLineMutation = graphql(`
   mutation UpdateCartLine($input: UpdateCartLineInput!) {
     updateCartLine(input: $input) {
-      cart {
-        ...CartFields
-      }
-      notices
-      userErrors {
-        code
-        message
-        field
-      }
+      ...CartPayloadFields
     }
   }
 `);
@@ -97,15 +95,7 @@ export const UpdateCartLineMutation = graphql(`
 export const MergeGuestCartMutation = graphql(`
   mutation MergeGuestCart($cartToken: String!) {
     mergeGuestCart(cartToken: $cartToken) {
-      cart {
-        ...CartFields
-      }
-      notices
-      userErrors {
-        code
-        message
-        field
-      }
+      ...CartPayloadFields
     }
   }
 `);
@@ -113,15 +103,7 @@ export const MergeGuestCartMutation = graphql(`
 export const SetCheckoutDetailsMutation = graphql(`
   mutation SetCheckoutDetails($input: SetCheckoutDetailsInput!) {
     setCheckoutDetails(input: $input) {
-      cart {
-        ...CartFields
-      }
-      notices
-      userErrors {
-        code
-        message
-        field
-      }
+      ...CartPayloadFields
     }
   }
 `);

@@ -28,6 +28,13 @@ export const HomePageQuery = graphql(`
     trending(first: 8) {
       ...ProductCardFields
     }
+    newIn: products(first: 8, sort: NEWEST) {
+      edges {
+        node {
+          ...ProductCardFields
+        }
+      }
+    }
   }
 `);
 

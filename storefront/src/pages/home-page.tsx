@@ -8,12 +8,17 @@ export function HomePage() {
   const { status } = useAuth();
   const trending = useQuery(HomePageQuery);
   const picks = useQuery(PersonalPicksQuery, { skip: status !== "signed-in" });
+  // A shop with no sales yet (or none today) shows what is new instead.
+  const hot = trending.data?.trending ?? [];
+  const newIn = trending.data?.newIn?.edges.map((edge) => edge.node) ?? [];
   return (
     <>
-      <h1>New season, trending now</h1>
-      {trending.error && <ErrorNotice error={trending.error} retry={() => trending.refetch()} />}
+      <h1>{hot.length > 0 || !trending.data ? "Trending now" : "New in"}</h1>
+      {trending.error && (
+        <ErrorNotice error={trending.error} retry={() => trending.refetch()} partial={Boolean(trending.data)} />
+      )}
       {trending.loading && !trending.data && <p aria-live="polite">Loading…</p>}
-      {trending.data && <ProductGrid products={trending.data.trending} label="Trending" />}
+      {trending.data && <ProductGrid products={hot.length > 0 ? hot : newIn} label="Featured products" />}
       {status === "signed-in" && (
         <section aria-labelledby="picks">
           <h2 id="picks">Picked for you</h2>

@@ -8,6 +8,7 @@ import { rememberGuestCartToken } from "../cart/cart-token";
 import { useCart } from "../cart/use-cart";
 import { ErrorNotice } from "../components/error-notice";
 import { ProductGrid } from "../components/product-card";
+import { ProductImage } from "../components/product-image";
 import { formatMoney } from "../money";
 import { AddToCartMutation, CartQuery } from "../operations/cart";
 import { CustomersAlsoBoughtQuery, ProductPageQuery } from "../operations/products";
@@ -62,8 +63,8 @@ export function ProductPage() {
     <article className="product">
       {result.error && <ErrorNotice error={result.error} retry={() => result.refetch()} partial />}
       <div className="gallery">
-        {product.images.map((image) => (
-          <img key={image.url} src={image.url} alt={image.alt} width={600} height={800} />
+        {(product.images.length > 0 ? product.images : [{ url: undefined, alt: product.name }]).map((image, index) => (
+          <ProductImage key={image.url ?? index} url={image.url} alt={image.alt} width={600} height={800} />
         ))}
       </div>
       <div className="details">
@@ -81,36 +82,8 @@ export function ProductPage() {
             )}
           </p>
         )}
-        <fieldset>
-          <legend>Size</legend>
-          {sizes.map((value) => (
-            <label key={value} className="chip">
-              <input
-                type="radio"
-                name="size"
-                value={value}
-                checked={value === chosenSize}
-                onChange={() => setSize(value)}
-              />
-              {value}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Colour</legend>
-          {colours.map((value) => (
-            <label key={value} className="chip">
-              <input
-                type="radio"
-                name="colour"
-                value={value}
-                checked={value === chosenColour}
-                onChange={() => setColour(value)}
-              />
-              {value}
-            </label>
-          ))}
-        </fieldset>
+        <OptionPicker legend="Size" name="size" values={sizes} chosen={chosenSize} choose={setSize} />
+        <OptionPicker legend="Colour" name="colour" values={colours} chosen={chosenColour} choose={setColour} />
         <p className="availability" data-testid="availability">
           {variant ? availabilityText[variant.availability] : "This combination is not available"}
         </p>
@@ -144,5 +117,31 @@ function CustomersAlsoBought({ productId }: { productId: string }) {
       {result.error && <ErrorNotice error={result.error} retry={() => result.refetch()} partial />}
       {products.length > 0 && <ProductGrid products={products} label="Customers also bought" />}
     </section>
+  );
+}
+
+function OptionPicker(props: {
+  legend: string;
+  name: string;
+  values: string[];
+  chosen: string | undefined;
+  choose: (value: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.values.map((value) => (
+        <label key={value} className="chip">
+          <input
+            type="radio"
+            name={props.name}
+            value={value}
+            checked={value === props.chosen}
+            onChange={() => props.choose(value)}
+          />
+          {value}
+        </label>
+      ))}
+    </fieldset>
   );
 }

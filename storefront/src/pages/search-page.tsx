@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ErrorNotice } from "../components/error-notice";
 import { ProductGrid } from "../components/product-card";
-import type { ProductFilter, ProductSort } from "../gql/graphql";
+import type { ProductFilter, ProductSort, SearchProductsQuery as SearchResult } from "../gql/graphql";
 import { SearchProductsQuery } from "../operations/products";
 
 const sorts: Array<[ProductSort, string]> = [
@@ -60,6 +60,43 @@ function FacetGroup(props: {
   );
 }
 
+type Facets = SearchResult["products"]["facets"];
+const priceLabel = (min: number, max: number | null | undefined) =>
+  max === null || max === undefined ? `${min / 100}+` : `${min / 100}–${max / 100}`;
+
+/** The facet groups in display order; values are what the URL (and the filter) holds. */
+const facetGroups = (facets: Facets) => [
+  {
+    legend: "Brand",
+    name: "brand",
+    options: facets.brands.map((f) => ({ value: f.brand.id, label: f.brand.name, count: f.count })),
+  },
+  {
+    legend: "Category",
+    name: "category",
+    options: facets.categories.map((f) => ({ value: f.category.id, label: f.category.name, count: f.count })),
+  },
+  {
+    legend: "Size",
+    name: "size",
+    options: facets.sizes.map((f) => ({ value: f.value, label: f.value, count: f.count })),
+  },
+  {
+    legend: "Colour",
+    name: "colour",
+    options: facets.colours.map((f) => ({ value: f.value, label: f.value, count: f.count })),
+  },
+  {
+    legend: "Price",
+    name: "price",
+    options: facets.priceBands.map((f) => ({
+      value: `${f.min}-${f.max ?? ""}`,
+      label: priceLabel(f.min, f.max),
+      count: f.count,
+    })),
+  },
+];
+
 const wideScreen = () => window.matchMedia("(min-width: 48rem)").matches;
 
 export function SearchPage() {
@@ -90,53 +127,10 @@ export function SearchPage() {
             onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
           >
             <summary>Filters</summary>
-            {facets && (
-              <>
-                <FacetGroup
-                  legend="Brand"
-                  name="brand"
-                  params={params}
-                  toggle={toggle}
-                  options={facets.brands.map((f) => ({ value: f.brand.id, label: f.brand.name, count: f.count }))}
-                />
-                <FacetGroup
-                  legend="Category"
-                  name="category"
-                  params={params}
-                  toggle={toggle}
-                  options={facets.categories.map((f) => ({
-                    value: f.category.id,
-                    label: f.category.name,
-                    count: f.count,
-                  }))}
-                />
-                <FacetGroup
-                  legend="Size"
-                  name="size"
-                  params={params}
-                  toggle={toggle}
-                  options={facets.sizes.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
-                />
-                <FacetGroup
-                  legend="Colour"
-                  name="colour"
-                  params={params}
-                  toggle={toggle}
-                  options={facets.colours.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
-                />
-                <FacetGroup
-                  legend="Price"
-                  name="price"
-                  params={params}
-                  toggle={toggle}
-                  options={facets.priceBands.map((f) => ({
-                    value: `${f.min}-${f.max ?? ""}`,
-                    label: f.max === null || f.max === undefined ? `${f.min / 100}+` : `${f.min / 100}–${f.max / 100}`,
-                    count: f.count,
-                  }))}
-                />
-              </>
-            )}
+            {facets &&
+              facetGroups(facets).map((group) => (
+                <FacetGroup key={group.name} {...group} params={params} toggle={toggle} />
+              ))}
           </details>
         </aside>
         <section aria-label="Products">

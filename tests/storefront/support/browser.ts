@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "@playwright/test";
 
 export const outputDir = path.resolve(import.meta.dirname, "../../../.test-output/storefront");
 
@@ -14,9 +14,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ["--no-sandbox"] });
 }
 
+/** A browser context that reaches only this machine: anything else (say, the seeded catalogue's
+ * image host) is refused in the browser, as it would be unreachable here anyway. */
+export async function loopbackContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort("blockedbyclient"));
+  return context;
+}
+
 /** A phone-sized page (375 × 812), where most of the retailer's traffic is. */
 export async function mobilePage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, locale: "en-GB" });
+  const context = await loopbackContext(browser, { baseURL, viewport: { width: 375, height: 812 }, locale: "en-GB" });
   return context.newPage();
 }
 
