@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { type BuiltPlatform, startBuiltPlatform } from "@shopstream/e2e/deploy/built-platform";
 import { post, registeredRequest } from "@shopstream/e2e/deploy/storefront-client";
-import { launchChromium, loopbackContext } from "@shopstream/e2e/storefront/browser";
+import { launchChromium } from "@shopstream/e2e/storefront/browser";
 import { startBuiltStorefront } from "@shopstream/e2e/storefront/built-storefront";
 import { openLoop } from "../src/load/open-loop.js";
 import { percentile } from "../src/load/stats.js";
@@ -52,7 +52,7 @@ async function measurePage(browser: Browser, baseURL: string, url: string, conte
   const cold: PageLoad[] = [];
   const warm: PageLoad[] = [];
   for (let i = 0; i < loads; i++) {
-    const context = await loopbackContext(browser, { baseURL, viewport: { width: 375, height: 812 } });
+    const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 } });
     cold.push(await loadOnce(context, url, content));
     warm.push(await loadOnce(context, url, content));
     await context.close();
