@@ -1,10 +1,9 @@
-// The built app, held in memory with gzip and brotli copies made once at start (a deploy's files
-// never change): hashed assets cached for a year, index.html never cached; any other path is a
-// client-side route and gets index.html.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// The built app, held in memory with the brotli and gzip copies the build made beside each file
+// (scripts/compress-assets.ts; a deploy's files never change): hashed assets cached for a year,
+// index.html never cached; any other path is a client-side route and gets index.html.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type http from "node:http";
 import path from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -18,7 +17,6 @@ const types: Record<string, string> = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
 };
-const compressible = new Set([".html", ".js", ".css", ".json", ".svg"]);
 
 interface StaticFile {
   headers: http.OutgoingHttpHeaders;
@@ -26,6 +24,8 @@ interface StaticFile {
   gzip?: Buffer;
   br?: Buffer;
 }
+
+const readIfPresent = (file: string) => (existsSync(file) ? readFileSync(file) : undefined);
 
 function load(root: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
@@ -37,7 +37,7 @@ function load(root: string): Map<string, StaticFile> {
   }
   for (const entry of entries) {
     const file = path.join(root, entry);
-    if (!statSync(file).isFile()) continue;
+    if (/\.(br|gz)$/.test(file) || !statSync(file).isFile()) continue;
     const url = `/${entry.split(path.sep).join("/")}`;
     const extension = path.extname(file);
     const identity = readFileSync(file);
@@ -51,12 +51,8 @@ function load(root: string): Map<string, StaticFile> {
         vary: "accept-encoding",
         ...(isIndex ? { "x-frame-options": "DENY", "referrer-policy": "same-origin" } : {}),
       },
-      ...(compressible.has(extension) && identity.length > 1024
-        ? {
-            gzip: gzipSync(identity, { level: 9 }),
-            br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-          }
-        : {}),
+      br: readIfPresent(`${file}.br`),
+      gzip: readIfPresent(`${file}.gz`),
     });
   }
   return files;

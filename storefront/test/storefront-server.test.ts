@@ -9,6 +9,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseEnv } from "@shopstream/kernel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compressAssets } from "../scripts/compress-assets.js";
 import { type StorefrontEnv, storefrontEnvShape } from "../server/env.js";
 import { type StorefrontServer, startStorefrontServer } from "../server/storefront-server.js";
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, "assets"));
   writeFileSync(path.join(dir, "index.html"), `<!doctype html><title>app</title>${" ".repeat(2000)}`);
   writeFileSync(path.join(dir, "assets/app-1a2b.js"), `console.log(${JSON.stringify("x".repeat(5000))});`);
+  compressAssets(dir); // what the build does after vite build
   identity = http.createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));

@@ -38,10 +38,6 @@ export class TrustedDocuments {
     }
   }
 
-  get size(): number {
-    return new Set(this.byId.values()).size;
-  }
-
   /** Fills in the query text for `documentId` / APQ requests. */
   async resolve(request: GraphQLRequest): Promise<TrustedRequest> {
     if (request.documentId !== undefined) {

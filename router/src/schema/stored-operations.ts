@@ -17,7 +17,7 @@ export interface StoredOperation {
   id?: string;
 }
 
-export const persistedDocumentsFile = "persisted-documents.json";
+const persistedDocumentsFile = "persisted-documents.json";
 
 async function listFiles(dir: string): Promise<string[]> {
   try {

@@ -3,22 +3,16 @@
 // through the router; sign-up through identity's OAuth page with PKCE, as the app's users do;
 // and admin mutations straight to a subgraph with an identity signed with the platform's secret.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { signIdentityHeaders } from "@shopstream/kernel";
+import { buildOperationManifest } from "@shopstream/router/src/protection/operation-manifest";
 import { type BuiltPlatform, storefrontClientId, storefrontRedirectUri } from "./built-platform.js";
 
-const persistedDocuments = JSON.parse(
-  readFileSync(
-    path.resolve(import.meta.dirname, "../../../schema/operations/storefront/persisted-documents.json"),
-    "utf8",
-  ),
-) as Record<string, string>;
+// The router's own reading of the registered documents (names parsed, ids checked against bodies).
 const idByOperation = new Map(
-  Object.entries(persistedDocuments).map(([id, body]) => [
-    /\b(?:query|mutation)\s+(\w+)/.exec(body)?.[1],
-    id.replace(/^sha256:/, ""),
-  ]),
+  (await buildOperationManifest(path.resolve(import.meta.dirname, "../../../schema/operations/storefront"))).flatMap(
+    (entry) => entry.names.map((name) => [name, entry.id] as const),
+  ),
 );
 /** The request body the app sends for a registered operation: its id, never its text. */
 export function registeredRequest(operationName: string, variables: Record<string, unknown>) {
