@@ -19,7 +19,12 @@ const messages: Record<string, string> = {
 
 const generic = "Something went wrong. Please try again.";
 
-export const messageFor = (code: string | undefined | null) => (code && messages[code]) || generic;
+export function messageFor(code: string | undefined | null): string {
+  if (!code) return generic;
+  // The router's codes for a part of the graph that did not answer (SUBGRAPH_UNAVAILABLE, _TIMEOUT, _BAD_RESPONSE, ...).
+  if (code.startsWith("SUBGRAPH_")) return messages.SUBGRAPH_UNAVAILABLE!;
+  return messages[code] ?? generic;
+}
 
 export const cancellationMessages: Record<string, string> = {
   STOCK_REJECTED: "Sorry, some items sold out before we could reserve them. You have not been charged.",
