@@ -1,7 +1,8 @@
-// Benchmark: our router vs stock ApolloGateway + ApolloServer, same worker count, same cheap
-// subgraphs, a two-subgraph query at concurrency 64, side by side in one run. Prints RPS, p99 and
-// CPU seconds per system and the RPS ratio; records the figures in bench/results/.
-// Env: BENCH_DURATION (s, 15), BENCH_WORKERS (1), BENCH_CONNECTIONS (64).
+// Benchmark: our router (with its own executor, and with @apollo/gateway's executeQueryPlan) vs
+// stock ApolloGateway + ApolloServer, same worker count, same cheap subgraphs, a two-subgraph
+// query at concurrency 64, side by side in one run. Prints RPS, p99 and CPU seconds per system and
+// the RPS ratio; records the figures in bench/results/.
+// Env: BENCH_DURATION (s, 15), BENCH_WORKERS (1), BENCH_CONNECTIONS (64), BENCH_REQUEST_DEDUP (true).
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,8 @@ interface Figures {
   p50Ms: number;
   errors: number;
   cpuSeconds: number;
+  /** Requests served per CPU-second of the gateway process (with workers: of its main process). */
+  requestsPerCpuSecond: number;
 }
 
 async function load(url: string, seconds: number) {
@@ -51,13 +54,15 @@ async function measure(system: string, script: string, env: Record<string, strin
     await load(url, 3); // warm-up: JIT, plan caches, connection pools
     const cpuBefore = cpuSeconds(child.pid!);
     const result = await load(url, duration);
+    const cpu = cpuSeconds(child.pid!) - cpuBefore;
     return {
       system,
       rps: Math.round(result.requests.average),
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       errors: result.errors + result.non2xx + result.timeouts,
-      cpuSeconds: Number((cpuSeconds(child.pid!) - cpuBefore).toFixed(1)),
+      cpuSeconds: Number(cpu.toFixed(1)),
+      requestsPerCpuSecond: Math.round(result.requests.total / Math.max(cpu, 0.01)),
     };
   } finally {
     await stop(child);
@@ -78,6 +83,8 @@ try {
     ALLOW_ARBITRARY_OPERATIONS: "true",
     RATE_LIMIT_ENABLED: "false",
     ROUTER_CACHE: "off", // pipeline against pipeline; router/bench/cache.bench.ts measures the cache
+    // Identical requests in flight share one execution unless BENCH_REQUEST_DEDUP=false (every request executed).
+    ROUTER_REQUEST_DEDUP: process.env.BENCH_REQUEST_DEDUP ?? "true",
   };
 
   // Ports outside the fetch spec's blocked list (4190 is "sieve" and fetch refuses it).
@@ -86,6 +93,12 @@ try {
     "router/bench/support/stock-gateway.ts",
     { ...common, PORT: "4290", WORKERS: String(workers) },
     "http://127.0.0.1:4290/",
+  );
+  const routerWithGatewayExecutor = await measure(
+    "shopstream router, ROUTER_EXECUTOR=apollo",
+    "router/src/server.ts",
+    { ...common, PORT: "4291", ROUTER_WORKERS: String(workers), ROUTER_EXECUTOR: "apollo" },
+    "http://127.0.0.1:4291/graphql",
   );
   const router = await measure(
     "shopstream router",
@@ -98,7 +111,7 @@ try {
   console.log(
     `\nrouter vs gateway: ${workers} worker(s) each, c=${connections}, ${duration}s, two-subgraph query, ${os.cpus().length} cores`,
   );
-  console.table([gateway, router]);
+  console.table([gateway, routerWithGatewayExecutor, router]);
   console.log(`RPS ratio router/gateway: ${ratio} (bar: >= 1.0); p99 ${router.p99Ms} ms vs ${gateway.p99Ms} ms`);
 
   const results = path.join(import.meta.dirname, "results");
@@ -110,10 +123,13 @@ try {
     duration,
     cores: os.cpus().length,
     gateway,
+    routerWithGatewayExecutor,
     router,
     ratio,
+    requestDedup: process.env.BENCH_REQUEST_DEDUP ?? "true",
   };
-  await writeFile(path.join(results, "router-vs-gateway.json"), `${JSON.stringify(record, null, 2)}\n`);
+  const name = record.requestDedup === "false" ? "router-vs-gateway-no-request-dedup" : "router-vs-gateway";
+  await writeFile(path.join(results, `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   if (ratio < 1) process.exitCode = 1;
 } finally {
   await stop(subgraphs);

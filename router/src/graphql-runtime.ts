@@ -9,6 +9,7 @@ const graphql: typeof import("graphql") = createRequire(import.meta.url)("graphq
 
 export const {
   buildSchema,
+  executeSync,
   findBreakingChanges,
   findDangerousChanges,
   getNamedType,

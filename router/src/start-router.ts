@@ -47,6 +47,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
   const supergraph = new SupergraphHolder(
     {
       urlOverrides: settings.subgraphUrls,
+      fetchDedup: settings.fetchDedup,
       defaultTimeoutMs: settings.subgraphTimeoutMs,
       timeouts: settings.subgraphTimeouts,
       pools,

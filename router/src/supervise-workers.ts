@@ -1,9 +1,11 @@
 // Cluster primary: forks N router workers sharing the port, replaces a crashed worker, and gives
 // up (exit 1) when workers keep crashing (e.g. an unreadable supergraph) instead of looping.
 import cluster, { type Worker } from "node:cluster";
-import type { Logger } from "@shopstream/kernel";
+import type { Logger } from "@shopstream/kernel/process-entry";
 
 const MAX_CRASHES_PER_MINUTE = 5;
+/** What exitOnEnvError exits with (EX_CONFIG). */
+const EXIT_CONFIG = 78;
 
 /** Starts the workers; the returned function stops them (SIGTERM, then waits for exit). */
 export function superviseWorkers(count: number, logger: Logger): () => Promise<void> {
@@ -12,6 +14,11 @@ export function superviseWorkers(count: number, logger: Logger): () => Promise<v
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
+    if (code === EXIT_CONFIG) {
+      // The worker named every bad variable; another fork would say the same.
+      logger.fatal("router configuration is invalid (see the worker's message above)");
+      process.exit(EXIT_CONFIG);
+    }
     const now = Date.now();
     crashes.push(now);
     while (crashes[0]! < now - 60_000) crashes.shift();

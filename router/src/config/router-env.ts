@@ -5,6 +5,7 @@
 import path from "node:path";
 import { EnvError, identityEnv, localStackDefaults, productionSecretProblems } from "@shopstream/kernel";
 import { repoSchemaDir } from "../schema/schema-layout.js";
+import { processVariables, readProcessVariable } from "./process-settings.js";
 import { parseRouterSettings, type RouterSettings } from "./router-settings.js";
 
 type Read = (text: string) => unknown;
@@ -30,17 +31,23 @@ const mode: Read = (value) => (value === "test" ? "development" : value);
 
 /** Variable → the setting(s) it feeds, as dotted paths into RouterSettings. */
 const variables: Record<string, [paths: string[], read: Read]> = {
+  ...Object.fromEntries(
+    Object.entries(processVariables).map(([name, setting]) => [
+      name,
+      [[setting], (value: string) => readProcessVariable(setting, value)],
+    ]),
+  ),
   SUPERGRAPH_PATH: [["supergraphPath"], text],
   NODE_ENV: [["mode"], mode],
   HOST: [["host"], text],
   PORT: [["port"], number],
-  ROUTER_WORKERS: [["workers"], number],
-  LOG_LEVEL: [["logLevel"], text],
   SUBGRAPH_TIMEOUT_MS: [["subgraphTimeoutMs"], number],
   SUBGRAPH_TIMEOUTS: [["subgraphTimeouts"], timeouts],
   SUBGRAPH_CONNECTIONS: [["subgraphConnections"], number],
   MAX_BODY_BYTES: [["maxBodyBytes"], number],
-  SHUTDOWN_DRAIN_MS: [["shutdownDrainMs"], number],
+  ROUTER_EXECUTOR: [["executor"], text],
+  ROUTER_REQUEST_DEDUP: [["requestDedup"], flag],
+  ROUTER_FETCH_DEDUP: [["fetchDedup"], flag],
   IDENTITY_HMAC_SECRET: [["identitySecret"], text],
   CORS_ORIGINS: [["corsOrigins"], list],
   TRUSTED_PROXIES: [["trustedProxies"], list],

@@ -1,7 +1,6 @@
 // The router's configuration: ONE zod schema holding every setting, rule and default. startRouter
 // parses its options with it once; router-env.ts maps environment variables onto it. Sub-schemas
 // live with the concern they configure (cache/, auth/, overrides/, protection/).
-import os from "node:os";
 import path from "node:path";
 import { EnvError, localStackDefaults } from "@shopstream/kernel";
 import { z } from "zod";
@@ -10,6 +9,7 @@ import { cacheSettingsSchema } from "../cache/cache-config.js";
 import { rolloutSourceSettingsSchema } from "../overrides/start-rollout.js";
 import { protectionSettingsSchema } from "../protection/protection-config.js";
 import { repoSchemaDir } from "../schema/schema-layout.js";
+import { processSettingsShape } from "./process-settings.js";
 
 const milliseconds = z.number().int().min(1);
 
@@ -24,9 +24,7 @@ export const routerSettingsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   /** 0 asks the OS for a free port (tests); the running router reports the one it got. */
   port: z.number().int().min(0).max(65535).default(4000),
-  /** Processes sharing the port (server.ts forks them); each holds a whole router. */
-  workers: z.number().int().min(1).max(64).default(Math.min(os.availableParallelism(), 4)),
-  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ...processSettingsShape,
   /** name → URL; overrides the routing URLs recorded in the supergraph. */
   subgraphUrls: z.record(z.string(), z.string().url()).default({}),
   subgraphTimeoutMs: milliseconds.default(10_000),
@@ -35,8 +33,12 @@ export const routerSettingsSchema = z.object({
   /** Keep-alive connections per subgraph. */
   subgraphConnections: z.number().int().min(1).default(64),
   maxBodyBytes: z.number().int().min(1024).default(1_000_000),
-  /** On close, /ready answers 503 for this long while requests are still served (rolling deploys). */
-  shutdownDrainMs: z.number().int().min(0).max(120_000).default(0),
+  /** Who runs query plans: the router's own executor (router/src/execution) or @apollo/gateway's. */
+  executor: z.enum(["shopstream", "apollo"]).default("shopstream"),
+  /** Identical anonymous queries in flight share one execution (cache/dedup.ts). */
+  requestDedup: z.boolean().default(true),
+  /** Identical subgraph fetches in flight share one request, per caller identity (datasource/fetch-dedup.ts). */
+  fetchDedup: z.boolean().default(true),
   /** HMAC key signing the caller's identity into subgraph headers (shared with the subgraphs). */
   identitySecret: z.string().min(16).default(localStackDefaults.identityHmacSecret),
   /** Origins allowed by CORS besides Apollo Sandbox (which development mode adds). */

@@ -19,6 +19,12 @@ export const routerMetrics = {
     buckets: latencyBuckets,
     registers: [metricsRegistry],
   }),
+  subgraphFetchesShared: new client.Counter({
+    name: "router_subgraph_fetch_shared_total",
+    help: "Subgraph fetches answered by an identical fetch already in flight (same document, variables and caller identity)",
+    labelNames: ["subgraph"],
+    registers: [metricsRegistry],
+  }),
   subgraphFetchErrors: new client.Counter({
     name: "router_subgraph_fetch_errors_total",
     help: "Failed subgraph fetches (transport errors, timeouts, bad responses) by subgraph and code",

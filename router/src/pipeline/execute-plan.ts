@@ -1,36 +1,63 @@
-// Stage: run the query plan with @apollo/gateway's executeQueryPlan. Subgraph failures arrive as
+// Stage: run the query plan with the configured executor: the router's own (execution/) or
+// @apollo/gateway's executeQueryPlan (kept selectable for comparison). Subgraph failures arrive as
 // errors next to partial data (see datasource/subgraph-errors.ts); they never throw here.
-import { executeQueryPlan } from "@apollo/gateway";
+import { executeQueryPlan as executeWithApolloGateway } from "@apollo/gateway";
 import type { GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { dedupeAnonymousQuery } from "../cache/dedup.js";
+import { executeQueryPlan } from "../execution/execute-query-plan.js";
 import type { RouterContext } from "../request/router-context.js";
+import type { RouterComponents } from "../router-components.js";
 import type { RequestState } from "./request-state.js";
 
-export async function executePlan(state: RequestState): Promise<void> {
+export async function executePlan(state: RequestState, router: Pick<RouterComponents, "settings">): Promise<void> {
+  const { settings } = router;
+  const execute = settings.executor === "apollo" ? () => executeWithGateway(state) : () => executeOwn(state);
+  // Identical anonymous queries in flight share one execution (router/src/cache/dedup.ts).
+  state.result = settings.requestDedup
+    ? await dedupeAnonymousQuery(
+        state.plan,
+        state.prepared.operationContext.operation.operation,
+        state.request.variables,
+        state.context,
+        execute,
+      )
+    : await execute();
+  state.overrides.observe(state.result);
+}
+
+function executeOwn(state: RequestState) {
   const { version, request, prepared, plan, context } = state;
-  // executeQueryPlan reads only these members of Apollo Server's request context.
-  const requestContext = {
+  return executeQueryPlan(plan, {
+    services: version.serviceMap,
+    requestContext: requestContextFor(state),
+    context,
+    variables: request.variables,
+    operationContext: prepared.operationContext,
+    supergraphSchema: version.supergraphGraphQLSchema,
+    apiSchema: version.apiSchema,
+  });
+}
+
+function executeWithGateway(state: RequestState) {
+  const { version, prepared, plan } = state;
+  return executeWithApolloGateway(
+    plan,
+    version.serviceMap,
+    requestContextFor(state),
+    prepared.operationContext,
+    version.supergraphGraphQLSchema,
+    version.apiSchema,
+  );
+}
+
+/** The members of Apollo Server's request context that executeQueryPlan and data sources read. */
+function requestContextFor(state: RequestState): GatewayGraphQLRequestContext<RouterContext> {
+  const { request, context } = state;
+  return {
     request: { query: request.query, operationName: request.operationName, variables: request.variables ?? {} },
     context,
     logger: context.logger,
     metrics: {},
     operationName: request.operationName ?? null,
   } as unknown as GatewayGraphQLRequestContext<RouterContext>;
-  // Identical anonymous queries in flight share one execution (router/src/cache/dedup.ts).
-  state.result = await dedupeAnonymousQuery(
-    plan,
-    prepared.operationContext.operation.operation,
-    request.variables,
-    context,
-    () =>
-      executeQueryPlan(
-        plan,
-        version.serviceMap,
-        requestContext,
-        prepared.operationContext,
-        version.supergraphGraphQLSchema,
-        version.apiSchema,
-      ),
-  );
-  state.overrides.observe(state.result);
 }

@@ -39,6 +39,8 @@ export interface SubgraphRouting {
   defaultTimeoutMs: number;
   timeouts: Record<string, number>;
   pools: SubgraphPools;
+  /** Identical query fetches in flight share one request (per caller identity); default on. */
+  fetchDedup?: boolean;
   /** Entity/response cache (router/src/cache): wraps every subgraph's data source when set. */
   entityCache?: Pick<RouterCache, "store" | "policy">;
 }
@@ -51,7 +53,7 @@ export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): Schem
   for (const { name, url } of supergraph.subgraphsMetadata()) {
     const resolved = routing.urlOverrides[name] ?? routing.urlOverrides[name.replaceAll("-", "_")] ?? url;
     const timeoutMs = routing.timeouts[name] ?? routing.defaultTimeoutMs;
-    serviceMap[name] = new UndiciDataSource({ name, url: resolved, timeoutMs }, routing.pools);
+    serviceMap[name] = new UndiciDataSource({ name, url: resolved, timeoutMs }, routing.pools, routing.fetchDedup);
     subgraphUrls[name] = resolved;
   }
   const supergraphGraphQLSchema = supergraph.schema.toGraphQLJSSchema();

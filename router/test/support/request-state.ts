@@ -9,14 +9,19 @@ import type { SchemaVersion } from "../../src/supergraph/schema-version.js";
 
 const limitsOnly = { limits: defaultLimits } as Protection;
 
-export function preparedState(version: SchemaVersion, query: string, input: Partial<HttpInput> = {}): RequestState {
+export function preparedState(
+  version: SchemaVersion,
+  query: string,
+  input: Partial<HttpInput> = {},
+  { variables, development = false }: { variables?: Record<string, unknown>; development?: boolean } = {},
+): RequestState {
   const state = new RequestState("req-1", version, {
     method: "POST",
     search: new URLSearchParams(),
     body: undefined,
     ...input,
   });
-  state.request = { query, trusted: false };
-  prepareOperation(state, { development: false, protection: limitsOnly });
+  state.request = { query, variables, trusted: false };
+  prepareOperation(state, { development, protection: limitsOnly });
   return state;
 }

@@ -1,0 +1,131 @@
+// The router's own query-plan executor: runs an Apollo query plan against the subgraphs' data
+// sources, then shapes the response. Same contract as @apollo/gateway's executeQueryPlan (same
+// data, errors, paths and codes) with the per-plan work done once: the operation is compiled for
+// shaping when its plan is first executed, not on every request.
+
+import { type FieldSelection, operationFromDocument, type Schema } from "@apollo/federation-internals";
+import type { ServiceMap } from "@apollo/gateway";
+import type { QueryPlan } from "@apollo/query-planner";
+import type { GatewayExecutionResult } from "@apollo/server-gateway-interface";
+import type { GraphQLError as GraphQLErrorType, GraphQLSchema } from "graphql";
+import { executeSync, GraphQLError, Kind } from "../graphql-runtime.js";
+import type { OperationContext } from "../pipeline/prepare-operation.js";
+import type { RouterContext } from "../request/router-context.js";
+import { executeNode } from "./execute-node.js";
+import type { ExecutionRun } from "./execution-run.js";
+import type { ResultObject } from "./merge-into.js";
+import { compileResponseProgram, type ResponseProgram } from "./response-program.js";
+import { type ShapingContext, shapeResponse } from "./shape-response.js";
+import { TypeConditions } from "./type-conditions.js";
+
+export interface PlanExecution {
+  services: ServiceMap;
+  requestContext: unknown;
+  context: RouterContext;
+  variables: Record<string, unknown> | undefined;
+  operationContext: OperationContext;
+  supergraphSchema: GraphQLSchema;
+  apiSchema: Schema;
+}
+
+const programs = new WeakMap<QueryPlan, ResponseProgram>();
+const typeConditions = new WeakMap<GraphQLSchema, TypeConditions>();
+
+export async function executeQueryPlan(plan: QueryPlan, execution: PlanExecution): Promise<GatewayExecutionResult> {
+  let program = programs.get(plan);
+  if (!program) {
+    try {
+      program = compileResponseProgram(operationOf(execution));
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    programs.set(plan, program);
+  }
+  if (plan.node?.kind === "Subscription") throw new Error("Execution of subscriptions not supported by gateway");
+  const requestVariables = execution.variables ?? {};
+  const run: ExecutionRun = {
+    services: execution.services,
+    requestContext: execution.requestContext,
+    context: execution.context,
+    requestVariables,
+    variables: { ...program.defaultedVariables, ...requestVariables },
+    types: typesOf(execution.supergraphSchema),
+    errors: [],
+    data: {},
+  };
+  if (plan.node) await executeNode(run, plan.node, { path: [], objects: [run.data] });
+  return finish(run, program, execution);
+}
+
+function finish(run: ExecutionRun, program: ResponseProgram, execution: PlanExecution): GatewayExecutionResult {
+  const shaping: ShapingContext = {
+    program,
+    variables: run.variables,
+    introspect: (selection) => introspect(execution, selection, run.requestVariables),
+    errors: [],
+    path: [],
+    invalid: false,
+    hasErrors: false,
+  };
+  let data: ResultObject | null;
+  try {
+    data = shapeResponse(shaping, run.data);
+  } catch (error) {
+    return {
+      errors: [
+        error instanceof GraphQLError
+          ? error
+          : new GraphQLError((error as Error).message, { originalError: error as Error }),
+      ],
+    };
+  }
+  // As @apollo/gateway: shaping errors after execution errors are usually their echo and are
+  // dropped; alone they go under extensions.valueCompletion, not errors (clients rely on that).
+  if (run.errors.length > 0) return { errors: run.errors as GraphQLErrorType[], data };
+  if (shaping.errors.length > 0) return { data, extensions: { valueCompletion: shaping.errors } };
+  return { data };
+}
+
+function operationOf(execution: PlanExecution) {
+  const { operationContext } = execution;
+  return operationFromDocument(
+    execution.apiSchema,
+    { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
+    { validate: false },
+  );
+}
+
+function typesOf(schema: GraphQLSchema): TypeConditions {
+  let types = typeConditions.get(schema);
+  if (!types) {
+    types = new TypeConditions(schema);
+    typeConditions.set(schema, types);
+  }
+  return types;
+}
+
+/** __schema / __type are answered from the API schema, never sent to a subgraph. */
+function introspect(execution: PlanExecution, selection: FieldSelection, variables: Record<string, unknown>): unknown {
+  const field = selection.expandFragments().toSelectionNode();
+  const definitions = execution.operationContext.operation.variableDefinitions ?? [];
+  const { data, errors } = executeSync({
+    schema: execution.operationContext.schema,
+    document: {
+      kind: Kind.DOCUMENT,
+      definitions: [
+        {
+          kind: Kind.OPERATION_DEFINITION,
+          operation: "query" as never,
+          variableDefinitions: definitions,
+          selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+        },
+      ],
+    },
+    rootValue: {},
+    variableValues: variables,
+  });
+  if (errors?.length || !data)
+    throw new Error(`Introspection failed: ${errors?.map((error) => error.message).join("; ")}`);
+  return data[field.alias?.value ?? field.name.value];
+}
