@@ -1,7 +1,8 @@
 // "Is an object of runtime type T a C?" against the supergraph schema, as fetch inputs and data
 // rewrites ask it (an abstract C matches its object/interface subtypes). Answers are memoised per
 // schema: the same few pairs are asked for every entity of every request.
-import { type GraphQLSchema, isAbstractType, isInterfaceType, isObjectType } from "graphql";
+import type { GraphQLSchema } from "graphql";
+import { isAbstractType, isInterfaceType, isObjectType } from "../graphql-runtime.js";
 
 export class TypeConditions {
   private readonly answers = new Map<string, boolean>();
