@@ -85,7 +85,8 @@ describe("federation-gateway-audit", () => {
     }
     try {
       const results: CaseResult[] = [];
-      for (const [index, testCase] of cases.entries()) results.push(await runAuditCase(router.url, ids[index]!, testCase));
+      for (const [index, testCase] of cases.entries())
+        results.push(await runAuditCase(router.url, ids[index]!, testCase));
       return results;
     } finally {
       await router.close();
@@ -96,7 +97,10 @@ describe("federation-gateway-audit", () => {
 function writeResults(executor: Executor, results: CaseResult[]): void {
   mkdirSync(outputDir, { recursive: true });
   const failures = results.filter((result) => !result.passed).map((result) => `\n── ${result.id} ──\n${result.detail}`);
-  writeFileSync(path.join(outputDir, `${executor}-results.txt`), [...summaryLines(results), ...failures, ""].join("\n"));
+  writeFileSync(
+    path.join(outputDir, `${executor}-results.txt`),
+    [...summaryLines(results), ...failures, ""].join("\n"),
+  );
   const passing = results.filter((result) => result.passed).map((result) => result.id);
   writeFileSync(path.join(outputDir, `${executor}-passing.txt`), `${passing.join("\n")}\n`);
 }

@@ -20,7 +20,11 @@ interface GraphQLAnswer {
   errors?: unknown[];
 }
 
-export async function runAuditCase(graphqlUrl: string, id: string, { query, expected }: AuditCase): Promise<CaseResult> {
+export async function runAuditCase(
+  graphqlUrl: string,
+  id: string,
+  { query, expected }: AuditCase,
+): Promise<CaseResult> {
   let response: GraphQLAnswer;
   try {
     const reply = await fetch(graphqlUrl, {
