@@ -37,7 +37,7 @@ export const routerSettingsSchema = z.object({
   executor: z.enum(["shopstream", "apollo"]).default("shopstream"),
   /** Identical anonymous queries in flight share one execution (cache/dedup.ts). */
   requestDedup: z.boolean().default(true),
-  /** Identical subgraph fetches in flight share one request, per caller identity (datasource/fetch-dedup.ts). */
+  /** Identical subgraph fetches in flight share one request, per caller identity (datasource/undici-data-source.ts). */
   fetchDedup: z.boolean().default(true),
   /** HMAC key signing the caller's identity into subgraph headers (shared with the subgraphs). */
   identitySecret: z.string().min(16).default(localStackDefaults.identityHmacSecret),
