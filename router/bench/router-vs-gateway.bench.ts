@@ -103,7 +103,13 @@ try {
   const router = await measure(
     "shopstream router",
     "router/src/server.ts",
-    { ...common, PORT: "4291", ROUTER_WORKERS: String(workers) },
+    {
+      ...common,
+      PORT: "4291",
+      ROUTER_WORKERS: String(workers),
+      ROUTER_EXECUTOR: "shopstream",
+      ROUTER_FETCH_DEDUP: "true",
+    },
     "http://127.0.0.1:4291/graphql",
   );
 
