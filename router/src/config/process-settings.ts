@@ -23,8 +23,13 @@ export const processVariables = {
 
 const numeric = new Set<string>(["workers", "shutdownDrainMs"]);
 
+/** A number's text as a number; anything else unchanged, so zod names it as not a number. */
+export function readNumber(value: string): unknown {
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+}
+
 export function readProcessVariable(setting: string, value: string): unknown {
-  return numeric.has(setting) && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  return numeric.has(setting) ? readNumber(value) : value;
 }
 
 export type ProcessSettings = z.output<z.ZodObject<typeof processSettingsShape>>;

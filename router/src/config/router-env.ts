@@ -5,12 +5,12 @@
 import path from "node:path";
 import { EnvError, identityEnv, localStackDefaults, productionSecretProblems } from "@shopstream/kernel";
 import { repoSchemaDir } from "../schema/schema-layout.js";
-import { processVariables, readProcessVariable } from "./process-settings.js";
+import { processVariables, readNumber, readProcessVariable } from "./process-settings.js";
 import { parseRouterSettings, type RouterSettings } from "./router-settings.js";
 
 type Read = (text: string) => unknown;
 const text: Read = (value) => value;
-const number: Read = (value) => (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value); // zod names a non-number
+const number: Read = readNumber;
 const flags: Record<string, boolean> = { true: true, "1": true, false: false, "0": false };
 const flag: Read = (value) => flags[value] ?? value;
 const list: Read = (value) =>

@@ -50,7 +50,7 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
       variables: request.variables,
       operationName: request.operationName,
     });
-    const headers = { ...context.subgraphHeaders };
+    const headers = context.subgraphHeaders;
     if (!this.dedup || writeOperation.test(request.query ?? ""))
       return parse(this.endpoint.name, await this.post(body, headers, traceHeaders));
     const key = `${JSON.stringify(headers)}\u0000${body}`;
