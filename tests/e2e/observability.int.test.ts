@@ -1,7 +1,6 @@
 // Observability end to end: one trace across the router and two subgraphs, the Prometheus series
 // the dashboards rely on, secret-free logs of a sign-in, and /ready following Redis.
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { createBrand, createProduct, uniqueWord } from "@shopstream/catalog/testing/fixtures";
@@ -21,7 +20,7 @@ import {
 } from "@shopstream/kernel";
 import { InMemorySpanExporter, SimpleSpanProcessor, waitFor } from "@shopstream/kernel/testing";
 import { type RunningRouter, startRouter } from "@shopstream/router";
-import { startTestService } from "@shopstream/testkit";
+import { freePort, startTestService } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeSubgraphs } from "./support/compose-subgraphs.js";
 
@@ -199,12 +198,3 @@ describe("logs and readiness of the identity service", () => {
     await waitFor(async () => (await ready()) === 200, { timeoutMs: 20_000, what: "/ready 200 with Redis back" });
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
