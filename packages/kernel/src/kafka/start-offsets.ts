@@ -32,3 +32,25 @@ async function commitEndOffsets(kafka: Kafka, groupId: string, topics: string[])
     await admin.disconnect();
   }
 }
+
+/** Each partition's end offset now, for a consumer to seek to as it joins a group of its own. */
+export function topicEndOffsets(
+  kafka: Kafka,
+  topics: string[],
+): Promise<Array<{ topic: string; partition: number; offset: string }>> {
+  // A topic created a moment ago answers "not the leader" until its leader is known.
+  return retryKafkaStartup(`read the end offsets of ${topics.join(", ")}`, async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const perTopic = await Promise.all(
+        topics.map(async (topic) => ({ topic, ends: await admin.fetchTopicOffsets(topic) })),
+      );
+      return perTopic.flatMap(({ topic, ends }) =>
+        ends.map(({ partition, high }) => ({ topic, partition, offset: high })),
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  });
+}
