@@ -23,6 +23,7 @@ export * from "./kafka/consumer-runner.js";
 export * from "./kafka/dlq-replay.js";
 export * from "./kafka/failure-policy.js";
 export * from "./kafka/publisher.js";
+export * from "./kafka/restart-on-crash.js";
 export * from "./kafka/start-offsets.js";
 export * from "./kafka/startup-retry.js";
 export * from "./lifecycle/backoff.js";

@@ -9,6 +9,7 @@ import {
   metricsRegistry,
   OutboxRelay,
   on,
+  relayPoolSize,
   TransientError,
 } from "../src/index.js";
 import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
@@ -65,10 +66,10 @@ async function startConsumer() {
   return runner;
 }
 
-async function startRelay(relayPublisher: EventPublisher = publisher) {
+async function startRelay(options: { pool?: Fixture["pool"]; publisher?: EventPublisher } = {}) {
   const relay = new OutboxRelay({
-    pool: fx.pool,
-    publisher: relayPublisher,
+    pool: options.pool ?? fx.pool,
+    publisher: options.publisher ?? publisher,
     logger,
     batchSize: 100,
     pollIntervalMs: 200,
@@ -206,6 +207,29 @@ describe("transactional outbox", () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // let any redelivered duplicate arrive
     expect(await fx.effects()).toHaveLength(total);
     expectPerAggregateOrder(effects);
+  });
+
+  it("keeps relaying after a failed publish, on a pool as small as a service's relay has", async () => {
+    const total = await enqueueMany(2, 5, 5);
+    await startConsumer();
+    const pool = fx.poolOf(relayPoolSize);
+    stoppers.push(() => pool.end());
+    let failures = 2; // the broker is down for the first two batches
+    await startRelay({
+      pool,
+      publisher: {
+        publish: async (messages) => {
+          if (failures-- > 0) throw new Error("broker down");
+          await publisher.publish(messages);
+        },
+        close: async () => {},
+      },
+    });
+    await waitFor(async () => (await fx.effects()).length >= total, { timeoutMs: 30_000, what: "all effects" });
+    const { rows } = await pool.query<{ attempts: number; last_error: string | null }>(
+      "SELECT attempts, last_error FROM outbox_event ORDER BY id LIMIT 1",
+    );
+    expect(rows[0]).toEqual({ attempts: 3, last_error: "Error: broker down" }); // 2 failures recorded, then sent
   });
 
   it("applies an event delivered twice only once", async () => {

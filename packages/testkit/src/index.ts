@@ -3,6 +3,7 @@ export { pgTransaction, uniqueName, waitFor } from "@shopstream/kernel/testing";
 export * from "./counting-proxy.js";
 export * from "./free-port.js";
 export * from "./graphql-client.js";
+export * from "./private-kafka.js";
 export * from "./private-postgres.js";
 export * from "./private-redis.js";
 export * from "./process-usage.js";

@@ -16,7 +16,9 @@ export function createKafka(options: { clientId: string; brokers: string[]; logg
         if (level <= logLevel.ERROR) options.logger.error({ kafka: extra }, message);
         else if (level === logLevel.WARN) options.logger.warn({ kafka: extra }, message);
       },
-    retry: { initialRetryTime: 100, retries: 8 },
+    // Retries capped at 2 s (kafkajs's default cap is 30 s): a call that started while the broker
+    // was down retries soon after it is back, instead of sleeping up to half a minute.
+    retry: { initialRetryTime: 100, maxRetryTime: 2_000, retries: 8 },
   };
   return new Kafka(config);
 }

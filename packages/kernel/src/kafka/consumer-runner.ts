@@ -21,6 +21,7 @@ import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
 import { defaultFailurePolicy, type FailurePolicy } from "./failure-policy.js";
+import { restartOnCrash } from "./restart-on-crash.js";
 import { startNewGroupAtEnd } from "./start-offsets.js";
 import { retryKafkaStartup } from "./startup-retry.js";
 
@@ -85,11 +86,12 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     if (!fromBeginning) await startNewGroupAtEnd(kafka, groupId, this.topics);
     this.deadLetters = await createDeadLetterQueue(kafka, groupId);
     // A member that died without leaving (SIGKILL, a lost node) holds its partitions until its
-    // session times out: 10 s instead of kafkajs's 30 s, with a heartbeat every second.
+    // session times out: 6 s (the broker's minimum) instead of kafkajs's 30 s, with a heartbeat
+    // every second. A consumer restarted after a broker restart also waits that out.
     const consumer = kafka.consumer({
       groupId,
       maxWaitTimeInMs: 100,
-      sessionTimeout: 10_000,
+      sessionTimeout: 6_000,
       heartbeatInterval: 1_000,
       retry: { retries: 10 },
     });
@@ -100,11 +102,14 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     await retryKafkaStartup(`subscribe ${groupId} to ${this.topics.join(", ")}`, () =>
       consumer.subscribe({ topics: this.topics, fromBeginning }),
     );
-    await consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? topicPartitions,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
-    });
+    const run = () =>
+      consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? topicPartitions,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.processBatch(payload),
+      });
+    restartOnCrash(consumer, run, { logger: this.options.logger, signal: this.stopping.signal });
+    await run();
     await joined;
     this.options.logger.info({ groupId, topics: this.topics, ms: Date.now() - startedAt }, "consumer group joined");
     this.lagAdmin = kafka.admin();

@@ -59,6 +59,9 @@ export class OutboxRelay {
         return published >= this.batchSize;
       },
       pollIntervalMs: this.pollIntervalMs,
+      // A failed batch means the broker or the database is down, and each publish already retries
+      // inside kafkajs; waiting at most 2 s between batches gets events moving soon after it is back.
+      retry: { initialMs: 100, maxMs: 2_000 },
       logger,
     });
   }
@@ -124,8 +127,10 @@ export class OutboxRelay {
       return rows.length;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
+      // On this client, not the pool: the pool's other connection is the LISTEN one, so waiting
+      // for a free connection here while holding this one would stall the relay for good.
       if (ids.length > 0) {
-        await this.options.pool
+        await client
           .query("UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])", [
             ids,
             String(error),

@@ -18,9 +18,12 @@ export interface OutboxRelayRuntimeOptions {
   topics: string[];
 }
 
+/** The relay's connections: its LISTEN connection and the one a batch runs in. */
+export const relayPoolSize = 2;
+
 export async function startOutboxRelay(options: OutboxRelayRuntimeOptions) {
   const logger = options.logger.child({ component: "outbox-relay" });
-  const pool = createPgPool({ ...pgConnection(options.env), max: 2 }, logger);
+  const pool = createPgPool({ ...pgConnection(options.env), max: relayPoolSize }, logger);
   const kafka = createKafka({ clientId: `${options.service}-relay`, brokers: options.env.KAFKA_BROKERS, logger });
   const prefix = options.env.KAFKA_TOPIC_PREFIX;
   await ensureTopics(

@@ -47,7 +47,8 @@ export async function createOutboxFixture() {
       processed_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id));
     CREATE TABLE effect (n BIGSERIAL PRIMARY KEY, event_id TEXT NOT NULL, aggregate TEXT NOT NULL, seq INT NOT NULL);`);
   await admin.end();
-  const pool = createPgPool({ ...connection, max: 8, options: `-c search_path=${schema}` }, logger);
+  const poolOf = (max: number) => createPgPool({ ...connection, max, options: `-c search_path=${schema}` }, logger);
+  const pool = poolOf(8);
   // Inside the test command's topic namespace (KAFKA_TOPIC_PREFIX), like every topic a test makes.
   const topic = namespacedTopic(process.env.KAFKA_TOPIC_PREFIX, uniqueName("kernel-test"));
   const thingHappened = defineEvent({
@@ -57,6 +58,8 @@ export async function createOutboxFixture() {
   });
   return {
     pool,
+    /** Another pool on the same schema, e.g. one as small as a production relay's. */
+    poolOf,
     topic,
     thingHappened,
     async effects() {
