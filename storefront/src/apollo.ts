@@ -34,7 +34,13 @@ export function createApolloClient() {
         Totals: { keyFields: false },
       },
     }),
-    defaultOptions: { watchQuery: { errorPolicy: "all" }, query: { errorPolicy: "all" } },
+    // Mutations too: a mutation that ran but whose answer carries an error on some nested field
+    // (a slow subgraph) resolves with its payload instead of rejecting, so the page can say it worked.
+    defaultOptions: {
+      watchQuery: { errorPolicy: "all" },
+      query: { errorPolicy: "all" },
+      mutate: { errorPolicy: "all" },
+    },
   });
 }
 
@@ -46,6 +52,9 @@ declare module "@apollo/client" {
         errorPolicy: "all";
       }
       interface Query {
+        errorPolicy: "all";
+      }
+      interface Mutate {
         errorPolicy: "all";
       }
     }

@@ -45,14 +45,18 @@ export function ProductPage() {
   const add = async () => {
     if (!variant) return;
     setMessage(null);
-    const { data, error } = await addToCart({
+    // The payload is what matters: with it the line was added, even if a nested field of the
+    // answer failed; a network failure rejects and says so.
+    const payload = await addToCart({
       variables: {
         input: { variantId: variant.id, quantity: 1, cartToken: status === "signed-in" ? null : cartToken },
       },
       refetchQueries: [CartQuery],
-    });
-    const payload = data?.addToCart;
-    if (error || !payload) return setMessage({ text: messageFor(null), error: true });
+    }).then(
+      (result) => result.data?.addToCart,
+      () => undefined,
+    );
+    if (!payload) return setMessage({ text: messageFor(null), error: true });
     if (payload.userErrors.length > 0)
       return setMessage({ text: messageFor(payload.userErrors[0]?.code), error: true });
     if (status !== "signed-in") rememberGuestCartToken(payload.cart?.token);
