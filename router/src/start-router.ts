@@ -2,7 +2,7 @@
 // components → HTTP server. `startRouter` parses options; `launchRouter` takes parsed settings.
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { createLogger, initMetrics, initTracing, type Logger } from "@shopstream/kernel";
+import { createLogger, httpShutdown, initMetrics, initTracing, type Logger } from "@shopstream/kernel";
 import { startAuth } from "./auth/start-auth.js";
 import { createRouterCache, type RouterCache } from "./cache/router-cache.js";
 import { parseRouterSettings, type RouterOptions, type RouterSettings } from "./config/router-settings.js";
@@ -80,6 +80,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
   };
   const server = createRouterHttpServer(components);
   server.keepAliveTimeout = 65_000;
+  const shutdown = httpShutdown(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(settings.port, settings.host, resolve);
@@ -96,14 +97,12 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     reload: async (sdl) => supergraph.apply(sdl ?? (await readSdl())),
     async close() {
       components.draining = true;
+      shutdown.beginDraining();
       if (settings.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs));
       stopWatching();
       rollout.close();
       auth.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await shutdown.close();
       await pools.close();
       await cache?.close();
       await protection.close();

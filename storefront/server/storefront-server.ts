@@ -2,7 +2,7 @@
 // sign-in page, /auth/* token handling, /health and /ready. Tests start it exactly like server.ts.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sendJson } from "@shopstream/kernel";
+import { httpShutdown, sendJson } from "@shopstream/kernel";
 import { createAuthRoutes } from "./auth-routes.js";
 import type { StorefrontEnv } from "./env.js";
 import { forward } from "./proxy.js";
@@ -37,6 +37,7 @@ export async function startStorefrontServer(env: StorefrontEnv): Promise<Storefr
     });
   });
   server.keepAliveTimeout = 65_000;
+  const shutdown = httpShutdown(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -44,9 +45,9 @@ export async function startStorefrontServer(env: StorefrontEnv): Promise<Storefr
     url: `http://${env.HOST}:${port}`,
     async close() {
       draining = true;
+      shutdown.beginDraining();
       if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_MS));
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shutdown.close();
     },
   };
 }

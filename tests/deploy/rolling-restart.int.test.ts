@@ -30,12 +30,8 @@ describe("a rolling restart of every service under load", () => {
   it("fails no request and loses no order", async () => {
     const variantId = await client.createStockedVariant(10_000);
     const shoppers = await Promise.all([client.signUp(), client.signUp()]);
-    await waitFor(
-      async () =>
-        (await client.viaRouter("AddToCart", { input: { variantId, quantity: 1 } }, shoppers[0])).data?.addToCart
-          ?.userErrors?.length === 0,
-      { timeoutMs: 60_000, intervalMs: 200, what: `orders to know variant ${variantId}` },
-    );
+    const added = await client.viaRouter("AddToCart", { input: { variantId, quantity: 1 } }, shoppers[0]);
+    expect(added.data?.addToCart?.userErrors).toEqual([]);
 
     const failures: string[] = [];
     const placed: Array<{ orderId: string; token: string }> = [];

@@ -14,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltPlatform, startBuiltPlatform } from "../deploy/support/built-platform.js";
 import { post, storefrontClient } from "../deploy/support/storefront-client.js";
 import {
+  explained,
   launchChromium,
   mobilePage,
   recordGraphqlTraffic,
+  recordPageLog,
   type SentOperation,
   screenshot,
   seriousAccessibilityViolations,
@@ -28,6 +30,7 @@ let storefront: BuiltStorefront;
 let browser: Browser;
 let page: Page;
 let traffic: SentOperation[];
+let pageLog: () => string;
 let product: { name: string; slug: string };
 let scarceProduct: { name: string; slug: string };
 
@@ -43,6 +46,7 @@ beforeAll(async () => {
   [product, scarceProduct] = [await stockedProduct(50), await stockedProduct(1)];
   page = await mobilePage(browser, storefront.url);
   traffic = recordGraphqlTraffic(page);
+  pageLog = recordPageLog(page);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -52,9 +56,11 @@ afterAll(async () => {
 
 async function addToBasket(slug: string) {
   await page.goto(`/products/${slug}`);
-  await expect.poll(() => page.getByTestId("availability").textContent()).toMatch(/In stock|Only a few left/);
-  await page.getByRole("button", { name: "Add to basket" }).click();
-  await page.getByRole("status").filter({ hasText: "Added to your basket." }).waitFor();
+  await explained(page, pageLog, async () => {
+    await expect.poll(() => page.getByTestId("availability").textContent()).toMatch(/In stock|Only a few left/);
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    await page.getByRole("status").filter({ hasText: "Added to your basket." }).waitFor();
+  });
 }
 
 async function checkout(card: "Visa ending 4242 (test card)" | "Card that is declined (test card)") {

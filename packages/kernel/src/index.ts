@@ -27,6 +27,7 @@ export * from "./kafka/restart-on-crash.js";
 export * from "./kafka/start-offsets.js";
 export * from "./kafka/startup-retry.js";
 export * from "./lifecycle/backoff.js";
+export * from "./lifecycle/http-shutdown.js";
 export * from "./lifecycle/lifecycle.js";
 export * from "./lifecycle/notify-worker.js";
 export * from "./lifecycle/periodic-job.js";

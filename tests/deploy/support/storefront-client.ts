@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { signIdentityHeaders } from "@shopstream/kernel";
 import { buildOperationManifest } from "@shopstream/router/src/protection/operation-manifest";
+import { waitFor } from "@shopstream/testkit";
 import { type BuiltPlatform, storefrontClientId, storefrontRedirectUri } from "./built-platform.js";
 
 // The router's own reading of the registered documents (names parsed, ids checked against bodies).
@@ -59,6 +60,15 @@ export function storefrontClient(platform: BuiltPlatform) {
         platform.identitySecret,
       ),
     );
+  // Orders learns a new variant from catalog's events (outbox → relay → Kafka → consumer), so
+  // for a moment after createProduct inventory says "in stock" while orders refuses the item.
+  // A throwaway guest cart tells when it sells.
+  const untilOrdersSells = (variantId: string) =>
+    waitFor(
+      async () =>
+        (await viaRouter("AddToCart", { input: { variantId, quantity: 1 } })).data?.addToCart?.userErrors?.length === 0,
+      { timeoutMs: 60_000, intervalMs: 200, what: `orders to sell variant ${variantId}` },
+    );
   return {
     viaRouter,
     asAdmin,
@@ -66,7 +76,7 @@ export function storefrontClient(platform: BuiltPlatform) {
     async createStockedVariant(quantity: number): Promise<string> {
       return (await this.createStockedProduct(quantity)).variantId;
     },
-    /** A new product with one variant, `quantity` in stock at wh-ber. */
+    /** A new product with one variant, `quantity` in stock at wh-ber, once orders sells it. */
     async createStockedProduct(quantity: number): Promise<{ variantId: string; name: string; slug: string }> {
       const search = await viaRouter("SearchProducts", { search: null, filter: null, after: null });
       const brandId = search.data?.products?.facets?.brands?.[0]?.brand?.id;
@@ -102,6 +112,7 @@ export function storefrontClient(platform: BuiltPlatform) {
       );
       if (received.data?.receiveStock?.userErrors?.length !== 0)
         throw new Error(`receiveStock failed: ${JSON.stringify(received)}`);
+      await untilOrdersSells(variantId);
       const { name, slug } = created.data.createProduct.product;
       return { variantId, name, slug };
     },

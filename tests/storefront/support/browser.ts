@@ -72,3 +72,41 @@ export function recordGraphqlTraffic(page: Page): SentOperation[] {
   });
   return sent;
 }
+
+/** The page's console and network (GraphQL answers with their status and time), newest last:
+ * what a step that timed out leaves to explain itself. */
+export function recordPageLog(page: Page): () => string {
+  const lines: string[] = [];
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  page.on("console", (message) => lines.push(`${at()} console.${message.type()} ${message.text()}`));
+  page.on("pageerror", (error) => lines.push(`${at()} pageerror ${error.message}`));
+  page.on("requestfailed", (request) =>
+    lines.push(`${at()} failed ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
+  );
+  page.on("response", async (response) => {
+    const request = response.request();
+    const timing = request.timing();
+    const body = request.url().endsWith("/graphql") ? await response.text().catch(() => "") : "";
+    const operation = body ? ` ${(request.postDataJSON() as { operationName?: string })?.operationName}` : "";
+    lines.push(
+      `${at()} ${response.status()} ${request.method()} ${new URL(request.url()).pathname}${operation} ${Math.round(timing.responseEnd)}ms ${body.slice(0, 300)}`,
+    );
+  });
+  return () => lines.slice(-60).join("\n");
+}
+
+/** Runs a step; when it fails, the error carries the page's URL, visible text and recent log. */
+export async function explained<T>(page: Page, log: () => string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const text = await page
+      .locator("body")
+      .innerText({ timeout: 2_000 })
+      .catch(() => "(no body)");
+    await screenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+    const detail = `${(error as Error).message}\nURL ${page.url()}\nPage text:\n${text}\nLog:\n${log()}`;
+    throw Object.assign(new Error(detail), { stack: detail });
+  }
+}

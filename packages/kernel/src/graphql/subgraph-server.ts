@@ -9,6 +9,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import type { DocumentNode } from "graphql";
 import { type Identity, IdentityError, verifyIdentityHeaders } from "../auth/identity.js";
+import { httpShutdown } from "../lifecycle/http-shutdown.js";
 import type { Logger } from "../logging/logger.js";
 import { initMetrics, metricsRegistry } from "../observability/metrics.js";
 import { initTracing, SpanKind, withSpan } from "../observability/tracing.js";
@@ -92,9 +93,6 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    // Draining: answer, but ask clients (the router's pools) not to reuse the connection, so none
-    // is left to be cut when the port closes.
-    if (draining) res.setHeader("connection", "close");
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
       if (url.pathname === "/ready")
@@ -149,6 +147,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     }
   });
   server.keepAliveTimeout = 65_000;
+  const shutdown = httpShutdown(server);
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
@@ -159,18 +158,12 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     apollo,
     async close() {
       draining = true;
+      shutdown.beginDraining();
       if (options.drainMs) {
         options.logger.info({ drainMs: options.drainMs }, "draining: /ready is 503, requests still served");
         await new Promise((resolve) => setTimeout(resolve, options.drainMs));
       }
-      await new Promise<void>((resolve) => {
-        const cut = setTimeout(() => server.closeAllConnections(), options.closeTimeoutMs ?? 5_000);
-        server.close(() => {
-          clearTimeout(cut);
-          resolve();
-        });
-        server.closeIdleConnections();
-      });
+      await shutdown.close(options.closeTimeoutMs);
       await apollo.stop();
     },
   };
