@@ -22,6 +22,6 @@ export interface RouterComponents {
   cache?: RouterCache;
   /** CORS allow-list: configured origins, plus Apollo Sandbox in development. */
   corsOrigins: ReadonlySet<string>;
-  /** Set on close: /ready answers 503 while the drain lasts. */
-  draining: boolean;
+  /** True from close() on: /ready answers 503 while the drain lasts. */
+  readonly draining: boolean;
 }

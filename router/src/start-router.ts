@@ -6,6 +6,7 @@ import { createLogger, httpShutdown, initMetrics, initTracing, type Logger } fro
 import { startAuth } from "./auth/start-auth.js";
 import { createRouterCache, type RouterCache } from "./cache/router-cache.js";
 import { parseRouterSettings, type RouterOptions, type RouterSettings } from "./config/router-settings.js";
+import { InFlightFetches } from "./datasource/in-flight-fetches.js";
 import { SubgraphPools } from "./datasource/subgraph-pools.js";
 import { sandboxOrigins } from "./http/cors.js";
 import { createRouterHttpServer } from "./http/router-http-server.js";
@@ -47,7 +48,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
   const supergraph = new SupergraphHolder(
     {
       urlOverrides: settings.subgraphUrls,
-      fetchDedup: settings.fetchDedup,
+      inFlightFetches: settings.fetchDedup ? new InFlightFetches() : undefined,
       defaultTimeoutMs: settings.subgraphTimeoutMs,
       timeouts: settings.subgraphTimeouts,
       pools,
@@ -76,7 +77,9 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     authenticator: auth.authenticator,
     cache,
     corsOrigins: new Set([...(development ? sandboxOrigins : []), ...settings.corsOrigins]),
-    draining: false,
+    get draining() {
+      return shutdown.draining;
+    },
   };
   const server = createRouterHttpServer(components);
   server.keepAliveTimeout = 65_000;
@@ -96,7 +99,6 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     cache,
     reload: async (sdl) => supergraph.apply(sdl ?? (await readSdl())),
     async close() {
-      components.draining = true;
       shutdown.beginDraining();
       if (settings.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs));
       stopWatching();

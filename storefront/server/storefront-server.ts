@@ -17,13 +17,13 @@ export async function startStorefrontServer(env: StorefrontEnv): Promise<Storefr
   const secureCookie = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
   const auth = createAuthRoutes({ identityUrl: env.IDENTITY_URL, secureCookie });
   const serveStatic = staticFiles(env.STATIC_DIR);
-  let draining = false;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://storefront.invalid");
     const route = async () => {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
-      if (url.pathname === "/ready") return sendJson(res, draining ? 503 : 200, { ready: !draining, draining });
+      if (url.pathname === "/ready")
+        return sendJson(res, shutdown.draining ? 503 : 200, { ready: !shutdown.draining, draining: shutdown.draining });
       if (url.pathname === "/graphql") return forward(req, res, new URL(`/graphql${url.search}`, env.ROUTER_URL));
       if (url.pathname === "/oauth/authorize")
         return forward(req, res, new URL(`/oauth/authorize${url.search}`, env.IDENTITY_URL));
@@ -44,7 +44,6 @@ export async function startStorefrontServer(env: StorefrontEnv): Promise<Storefr
   return {
     url: `http://${env.HOST}:${port}`,
     async close() {
-      draining = true;
       shutdown.beginDraining();
       if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_MS));
       await shutdown.close();

@@ -72,7 +72,9 @@ describe("httpShutdown", () => {
     const shutdown = httpShutdown(server);
     const agent = new http.Agent({ keepAlive: true });
     expect((await get(port, agent)).headers.connection).toBe("keep-alive");
+    expect(shutdown.draining).toBe(false);
     shutdown.beginDraining();
+    expect(shutdown.draining).toBe(true);
     expect((await get(port, agent)).headers.connection).toBe("close");
     await shutdown.close();
     agent.destroy();

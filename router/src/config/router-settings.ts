@@ -33,12 +33,12 @@ export const routerSettingsSchema = z.object({
   /** Keep-alive connections per subgraph. */
   subgraphConnections: z.number().int().min(1).default(64),
   maxBodyBytes: z.number().int().min(1024).default(1_000_000),
-  /** Who runs query plans: @apollo/gateway's (default until ours passes the browser suite) or ours (router/src/execution). */
-  executor: z.enum(["shopstream", "apollo"]).default("apollo"),
+  /** Who runs query plans: ours (router/src/execution) or @apollo/gateway's executeQueryPlan. */
+  executor: z.enum(["shopstream", "apollo"]).default("shopstream"),
   /** Identical anonymous queries in flight share one execution (cache/dedup.ts). */
   requestDedup: z.boolean().default(true),
-  /** Identical subgraph fetches in flight share one request, per caller identity (datasource/undici-data-source.ts). */
-  fetchDedup: z.boolean().default(false),
+  /** Identical subgraph fetches in flight share one request, per caller (datasource/in-flight-fetches.ts). */
+  fetchDedup: z.boolean().default(true),
   /** HMAC key signing the caller's identity into subgraph headers (shared with the subgraphs). */
   identitySecret: z.string().min(16).default(localStackDefaults.identityHmacSecret),
   /** Origins allowed by CORS besides Apollo Sandbox (which development mode adds). */

@@ -1,13 +1,13 @@
 // Sends a query plan's fetch to one subgraph over its keep-alive pool, with the subgraph's own
 // timeout and the caller's signed identity headers (computed once per request by the auth step).
-// Identical query fetches in flight (same body and same identity headers, so never across callers
-// who differ) share one HTTP request; each caller parses its own copy of the answer, because
-// executors merge into the objects they get.
+// With `inFlight`, identical query fetches of one caller share one HTTP request (in-flight-fetches.ts);
+// each caller parses its own copy of the answer, because executors merge into the objects they get.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { routerMetrics } from "../observability/router-metrics.js";
 import { traceSubgraphFetch } from "../observability/trace-subgraph-fetch.js";
 import type { RouterContext } from "../request/router-context.js";
+import type { InFlightFetches } from "./in-flight-fetches.js";
 import { subgraphError, transportFailure } from "./subgraph-errors.js";
 import type { SubgraphPools } from "./subgraph-pools.js";
 
@@ -17,19 +17,19 @@ export interface SubgraphEndpoint {
   timeoutMs: number;
 }
 
-type Answer = { statusCode: number; text: string } | { failure: GatewayGraphQLResponse };
+export type SubgraphAnswer = { statusCode: number; text: string } | { failure: GatewayGraphQLResponse };
 
 const writeOperation = /^\s*(mutation|subscription)\b/;
 
 export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
   private readonly origin: string;
   private readonly path: string;
-  private readonly inFlight = new Map<string, Promise<Answer>>();
 
   constructor(
     private readonly endpoint: SubgraphEndpoint,
     private readonly pools: SubgraphPools,
-    private readonly dedup = true,
+    /** Shared by every subgraph's data source (a write cuts off the caller's reads everywhere); absent = no dedup. */
+    private readonly inFlight?: InFlightFetches<SubgraphAnswer>,
   ) {
     const url = new URL(endpoint.url);
     this.origin = url.origin;
@@ -51,15 +51,16 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
       operationName: request.operationName,
     });
     const headers = context.subgraphHeaders;
-    if (!this.dedup || writeOperation.test(request.query ?? ""))
+    if (!this.inFlight) return parse(this.endpoint.name, await this.post(body, headers, traceHeaders));
+    const caller = { identity: context.identity, forwardedFor: headers["x-forwarded-for"] };
+    if (writeOperation.test(request.query ?? "")) {
+      this.inFlight.cutOff(caller);
       return parse(this.endpoint.name, await this.post(body, headers, traceHeaders));
-    const key = `${JSON.stringify(headers)}\u0000${body}`;
-    let answer = this.inFlight.get(key);
-    if (answer) routerMetrics.subgraphFetchesShared.inc({ subgraph: this.endpoint.name });
-    else {
-      answer = this.post(body, headers, traceHeaders).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, answer);
     }
+    const { answer, shared } = this.inFlight.share(caller, `${this.endpoint.name}\u0000${body}`, () =>
+      this.post(body, headers, traceHeaders),
+    );
+    if (shared) routerMetrics.subgraphFetchesShared.inc({ subgraph: this.endpoint.name });
     return parse(this.endpoint.name, await answer);
   }
 
@@ -67,7 +68,7 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
     body: string,
     headers: Record<string, string>,
     traceHeaders: Record<string, string>,
-  ): Promise<Answer> {
+  ): Promise<SubgraphAnswer> {
     const { name, timeoutMs } = this.endpoint;
     try {
       const response = await this.pools.poolFor(this.origin).request({
@@ -86,7 +87,7 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
   }
 }
 
-function parse(subgraph: string, answer: Answer): GatewayGraphQLResponse {
+function parse(subgraph: string, answer: SubgraphAnswer): GatewayGraphQLResponse {
   if ("failure" in answer) return answer.failure;
   try {
     const parsed = JSON.parse(answer.text) as GatewayGraphQLResponse;

@@ -4,6 +4,7 @@
 import { operationFromDocument } from "@apollo/federation-internals";
 import { RequestError } from "../request/request-error.js";
 import type { RouterComponents } from "../router-components.js";
+import { unsafePlanReason } from "../supergraph/plan-checks/unsafe-plan.js";
 import type { RequestState } from "./request-state.js";
 import type { OverrideConditions } from "./resolve-overrides.js";
 
@@ -30,6 +31,16 @@ export function planOperation(state: RequestState, router: Pick<RouterComponents
       router.logger.error({ err: error, schema: version.id, requestId: state.requestId }, "query planning failed");
       const detail = router.development ? `: ${(error as Error).message}` : "";
       throw new RequestError(500, "QUERY_PLANNING_FAILED", `The operation could not be planned${detail}`);
+    }
+    // A plan the planner is known to get wrong: refused, never executed (supergraph/plan-checks/).
+    const unsafe = unsafePlanReason(plan, prepared.operationContext, version);
+    if (unsafe) {
+      router.logger.warn(
+        { reason: unsafe, schema: version.id, requestId: state.requestId },
+        "unsafe query plan refused",
+      );
+      const detail = router.development ? `: ${unsafe}` : "";
+      throw new RequestError(400, "UNSAFE_QUERY_PLAN", `The operation cannot be answered correctly${detail}`);
     }
     version.plans.set(key, plan);
   }

@@ -9,8 +9,9 @@ import type { DocumentNode, GraphQLError, GraphQLSchema } from "graphql";
 import { withEntityCache } from "../cache/caching-data-source.js";
 import { cachePolicyFromSchema } from "../cache/policy-from-schema.js";
 import type { RouterCache } from "../cache/router-cache.js";
+import type { InFlightFetches } from "../datasource/in-flight-fetches.js";
 import type { SubgraphPools } from "../datasource/subgraph-pools.js";
-import { UndiciDataSource } from "../datasource/undici-data-source.js";
+import { type SubgraphAnswer, UndiciDataSource } from "../datasource/undici-data-source.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { supergraphBuildOptions } from "./supported-features.js";
 
@@ -39,8 +40,8 @@ export interface SubgraphRouting {
   defaultTimeoutMs: number;
   timeouts: Record<string, number>;
   pools: SubgraphPools;
-  /** Identical query fetches in flight share one request (per caller identity); default on. */
-  fetchDedup?: boolean;
+  /** Identical query fetches in flight share one request (per caller); absent = off. */
+  inFlightFetches?: InFlightFetches<SubgraphAnswer>;
   /** Entity/response cache (router/src/cache): wraps every subgraph's data source when set. */
   entityCache?: Pick<RouterCache, "store" | "policy">;
 }
@@ -53,7 +54,7 @@ export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): Schem
   for (const { name, url } of supergraph.subgraphsMetadata()) {
     const resolved = routing.urlOverrides[name] ?? routing.urlOverrides[name.replaceAll("-", "_")] ?? url;
     const timeoutMs = routing.timeouts[name] ?? routing.defaultTimeoutMs;
-    serviceMap[name] = new UndiciDataSource({ name, url: resolved, timeoutMs }, routing.pools, routing.fetchDedup);
+    serviceMap[name] = new UndiciDataSource({ name, url: resolved, timeoutMs }, routing.pools, routing.inFlightFetches);
     subgraphUrls[name] = resolved;
   }
   const supergraphGraphQLSchema = supergraph.schema.toGraphQLJSSchema();

@@ -89,14 +89,15 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
   };
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  let draining = false;
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", service: options.name });
       if (url.pathname === "/ready")
-        return draining ? sendJson(res, 503, { ready: false, draining: true }) : await sendReadiness(res, readiness);
+        return shutdown.draining
+          ? sendJson(res, 503, { ready: false, draining: true })
+          : await sendReadiness(res, readiness);
       if (url.pathname === "/metrics") return await sendMetrics(res);
       const route = options.routes?.[url.pathname];
       if (route) return await route(req, res, url);
@@ -157,7 +158,6 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     port,
     apollo,
     async close() {
-      draining = true;
       shutdown.beginDraining();
       if (options.drainMs) {
         options.logger.info({ drainMs: options.drainMs }, "draining: /ready is 503, requests still served");

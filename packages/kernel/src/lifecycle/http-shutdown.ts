@@ -6,6 +6,8 @@
 import type http from "node:http";
 
 export interface HttpShutdown {
+  /** True from `beginDraining()` (or `close()`) on: what `/ready` reports. */
+  readonly draining: boolean;
   /** Draining: requests are still served, but no connection is kept for another. */
   beginDraining(): void;
   /** Stops accepting, closes idle connections, and cuts the rest after `graceMs`. */
@@ -19,6 +21,9 @@ export function httpShutdown(server: http.Server): HttpShutdown {
     if (draining) res.setHeader("connection", "close");
   });
   return {
+    get draining() {
+      return draining;
+    },
     beginDraining() {
       draining = true;
     },
