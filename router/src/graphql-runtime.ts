@@ -30,4 +30,5 @@ export const {
   Source,
   specifiedRules,
   validate,
+  visit,
 } = graphql;

@@ -45,7 +45,6 @@ const variables: Record<string, [paths: string[], read: Read]> = {
   SUBGRAPH_TIMEOUTS: [["subgraphTimeouts"], timeouts],
   SUBGRAPH_CONNECTIONS: [["subgraphConnections"], number],
   MAX_BODY_BYTES: [["maxBodyBytes"], number],
-  ROUTER_EXECUTOR: [["executor"], text],
   ROUTER_REQUEST_DEDUP: [["requestDedup"], flag],
   ROUTER_FETCH_DEDUP: [["fetchDedup"], flag],
   IDENTITY_HMAC_SECRET: [["identitySecret"], text],

@@ -33,8 +33,6 @@ export const routerSettingsSchema = z.object({
   /** Keep-alive connections per subgraph. */
   subgraphConnections: z.number().int().min(1).default(64),
   maxBodyBytes: z.number().int().min(1024).default(1_000_000),
-  /** Who runs query plans: ours (router/src/execution) or @apollo/gateway's executeQueryPlan. */
-  executor: z.enum(["shopstream", "apollo"]).default("shopstream"),
   /** Identical anonymous queries in flight share one execution (cache/dedup.ts). */
   requestDedup: z.boolean().default(true),
   /** Identical subgraph fetches in flight share one request, per caller (datasource/in-flight-fetches.ts). */

@@ -5,6 +5,7 @@ import { ERRORS, errorCodeDef } from "@apollo/federation-internals";
 import type { ResponsePath } from "@apollo/query-planner";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "../graphql-runtime.js";
+import { clientResponseName } from "../supergraph/plan-checks/separate-from-requires.js";
 
 type GraphQLErrorInstance = InstanceType<typeof GraphQLError>;
 
@@ -18,7 +19,8 @@ export function downstreamError(
   const message = error.message || `Error while fetching subquery from service "${serviceName}"`;
   const options = {
     originalError: error as unknown as Error,
-    path: mapPath(error.path),
+    // A field the router renamed (plan-checks/separate-from-requires.ts) keeps the client's name.
+    path: mapPath(error.path)?.map((segment) => (typeof segment === "string" ? clientResponseName(segment) : segment)),
     extensions: { ...error.extensions, serviceName },
   };
   const definition = errorCodeDef(error);

@@ -17,6 +17,7 @@ import {
   type SelectionSet,
   Variable,
 } from "@apollo/federation-internals";
+import { clientResponseName } from "../supergraph/plan-checks/separate-from-requires.js";
 
 /** true (skip), false (keep) or a variable name to read at run time; per directive. */
 export interface SelectionCondition {
@@ -36,6 +37,8 @@ export type ProgramEntry =
   | {
       kind: "field";
       responseName: string;
+      /** Where the fetched value is, when the router renamed the client's field (plan-checks/). */
+      fetchedName?: string;
       condition?: SelectionCondition;
       output: OutputStep;
       selections?: ProgramEntry[];
@@ -86,7 +89,8 @@ function compileSelectionSet(
       else
         entries.push({
           kind: "field",
-          responseName,
+          responseName: clientResponseName(responseName),
+          ...(clientResponseName(responseName) !== responseName ? { fetchedName: responseName } : {}),
           condition,
           output: outputStep(field.definition.type as OutputType, schema, leafValidators),
           selections: selection.selectionSet && compileSelectionSet(selection.selectionSet, schema, leafValidators),

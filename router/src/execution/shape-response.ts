@@ -52,7 +52,7 @@ function applySelections(
           context,
           ownValue(output, name),
           entry.output,
-          ownValue(input, name) ?? null,
+          ownValue(input, entry.fetchedName ?? name) ?? null,
           entry.selections,
           parentType,
         );

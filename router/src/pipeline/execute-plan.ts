@@ -1,7 +1,5 @@
-// Stage: run the query plan with the configured executor: the router's own (execution/) or
-// @apollo/gateway's executeQueryPlan (kept selectable for comparison). Subgraph failures arrive as
-// errors next to partial data (see datasource/subgraph-errors.ts); they never throw here.
-import { executeQueryPlan as executeWithApolloGateway } from "@apollo/gateway";
+// Stage: run the query plan with the router's own executor (execution/). Subgraph failures arrive
+// as errors next to partial data (see datasource/subgraph-errors.ts); they never throw here.
 import type { GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { dedupeAnonymousQuery } from "../cache/dedup.js";
 import { executeQueryPlan } from "../execution/execute-query-plan.js";
@@ -11,7 +9,7 @@ import type { RequestState } from "./request-state.js";
 
 export async function executePlan(state: RequestState, router: Pick<RouterComponents, "settings">): Promise<void> {
   const { settings } = router;
-  const execute = settings.executor === "apollo" ? () => executeWithGateway(state) : () => executeOwn(state);
+  const execute = () => runPlan(state);
   // Identical anonymous queries in flight share one execution (router/src/cache/dedup.ts).
   state.result = settings.requestDedup
     ? await dedupeAnonymousQuery(
@@ -25,7 +23,7 @@ export async function executePlan(state: RequestState, router: Pick<RouterCompon
   state.overrides.observe(state.result);
 }
 
-function executeOwn(state: RequestState) {
+function runPlan(state: RequestState) {
   const { version, request, prepared, plan, context } = state;
   return executeQueryPlan(plan, {
     services: version.serviceMap,
@@ -38,20 +36,8 @@ function executeOwn(state: RequestState) {
   });
 }
 
-function executeWithGateway(state: RequestState) {
-  const { version, prepared, plan } = state;
-  return executeWithApolloGateway(
-    plan,
-    version.serviceMap,
-    requestContextFor(state),
-    prepared.operationContext,
-    version.supergraphGraphQLSchema,
-    version.apiSchema,
-  );
-}
-
-/** The members of Apollo Server's request context that executeQueryPlan and data sources read. */
-function requestContextFor(state: RequestState): GatewayGraphQLRequestContext<RouterContext> {
+/** The members of Apollo Server's request context that data sources read. */
+export function requestContextFor(state: RequestState): GatewayGraphQLRequestContext<RouterContext> {
   const { request, context } = state;
   return {
     request: { query: request.query, operationName: request.operationName, variables: request.variables ?? {} },

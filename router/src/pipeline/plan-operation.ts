@@ -2,9 +2,14 @@
 // name AND the set of enabled override labels, because the same operation plans differently
 // per label set.
 import { operationFromDocument } from "@apollo/federation-internals";
+import { buildOperationContext } from "@apollo/gateway";
+import type { QueryPlan } from "@apollo/query-planner";
 import { RequestError } from "../request/request-error.js";
 import type { RouterComponents } from "../router-components.js";
+import { federationFacts } from "../supergraph/plan-checks/federation-facts.js";
+import { separateFromRequires } from "../supergraph/plan-checks/separate-from-requires.js";
 import { unsafePlanReason } from "../supergraph/plan-checks/unsafe-plan.js";
+import type { PreparedOperation } from "./prepare-operation.js";
 import type { RequestState } from "./request-state.js";
 import type { OverrideConditions } from "./resolve-overrides.js";
 
@@ -13,13 +18,17 @@ export function planCacheKey(query: string, operationName: string | undefined, o
   return `${operationName ?? ""}\u0000${enabled.sort().join("\u0001")}\u0000${query}`;
 }
 
+/** The operation a plan was made for, when the router rewrote the client's (plan-checks/). */
+const plannedOperations = new WeakMap<QueryPlan, PreparedOperation>();
+
 export function planOperation(state: RequestState, router: Pick<RouterComponents, "development" | "logger">): void {
   const { version, request, prepared } = state;
   const overrides = state.overrides.conditions;
   const key = planCacheKey(request.query, request.operationName, overrides);
   let plan = version.plans.get(key);
   if (!plan) {
-    const operationForPlanner = operationFromDocument(version.apiSchema, prepared.document, {
+    const planned = operationToPlan(state, router);
+    const operationForPlanner = operationFromDocument(version.apiSchema, planned.document, {
       operationName: request.operationName,
       validate: false, // already validated against the API schema in prepare-operation
     });
@@ -33,16 +42,39 @@ export function planOperation(state: RequestState, router: Pick<RouterComponents
       throw new RequestError(500, "QUERY_PLANNING_FAILED", `The operation could not be planned${detail}`);
     }
     // A plan the planner is known to get wrong: refused, never executed (supergraph/plan-checks/).
-    const unsafe = unsafePlanReason(plan, prepared.operationContext, version);
-    if (unsafe) {
-      router.logger.warn(
-        { reason: unsafe, schema: version.id, requestId: state.requestId },
-        "unsafe query plan refused",
-      );
-      const detail = router.development ? `: ${unsafe}` : "";
-      throw new RequestError(400, "UNSAFE_QUERY_PLAN", `The operation cannot be answered correctly${detail}`);
-    }
+    const unsafe = unsafePlanReason(plan, planned.operationContext, version.supergraph);
+    if (unsafe) refuse(state, router, unsafe);
     version.plans.set(key, plan);
+    if (planned !== prepared) plannedOperations.set(plan, planned);
   }
   state.plan = plan;
+  state.prepared = plannedOperations.get(plan) ?? prepared;
+}
+
+/** The client's operation, or its rewrite with its own fields separated from @requires ones. */
+function operationToPlan(state: RequestState, router: Pick<RouterComponents, "development" | "logger">) {
+  const { version, request, prepared } = state;
+  const facts = federationFacts(version.supergraph);
+  const separation = separateFromRequires(
+    prepared.document,
+    request.operationName,
+    version.supergraphGraphQLSchema,
+    facts,
+  );
+  if ("refusal" in separation) return refuse(state, router, separation.refusal);
+  if (separation.document === prepared.document) return prepared;
+  return {
+    document: separation.document,
+    operationContext: buildOperationContext({
+      schema: version.apiGraphQLSchema,
+      operationDocument: separation.document,
+      operationName: request.operationName,
+    }),
+  };
+}
+
+function refuse(state: RequestState, router: Pick<RouterComponents, "development" | "logger">, reason: string): never {
+  router.logger.warn({ reason, schema: state.version.id, requestId: state.requestId }, "unsafe query plan refused");
+  const detail = router.development ? `: ${reason}` : "";
+  throw new RequestError(400, "UNSAFE_QUERY_PLAN", `The operation cannot be answered correctly${detail}`);
 }

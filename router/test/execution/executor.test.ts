@@ -1,13 +1,15 @@
-// The router's own query-plan executor against @apollo/gateway's on the same plans and the same
-// in-process subgraphs: identical responses (data, errors with paths and codes, extensions), plus
-// what only ours does: one representation per distinct entity.
+// The router's query-plan executor against @apollo/gateway's executeQueryPlan (the reference it
+// replaced, kept here as the test's oracle) on the same plans and the same in-process subgraphs:
+// identical responses (data, errors with paths and codes, extensions), plus what only ours does:
+// one representation per distinct entity.
+import { executeQueryPlan as executeWithApolloGateway } from "@apollo/gateway";
 import { createLogger } from "@shopstream/kernel";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/auth/authenticator.js";
 import { parseRouterSettings } from "../../src/config/router-settings.js";
 import { SubgraphPools } from "../../src/datasource/subgraph-pools.js";
 import { authenticate } from "../../src/pipeline/authenticate.js";
-import { executePlan } from "../../src/pipeline/execute-plan.js";
+import { executePlan, requestContextFor } from "../../src/pipeline/execute-plan.js";
 import { planOperation } from "../../src/pipeline/plan-operation.js";
 import { executionResponse } from "../../src/pipeline/shape-response.js";
 import { buildSchemaVersion } from "../../src/supergraph/schema-version.js";
@@ -89,12 +91,21 @@ Object.assign(version.serviceMap, services);
 const logger = createLogger("test", "silent");
 
 async function run(executor: "shopstream" | "apollo", query: string, variables?: Record<string, unknown>) {
-  const settings = parseRouterSettings({ identitySecret: "x".repeat(16), executor, requestDedup: false });
+  const settings = parseRouterSettings({ identitySecret: "x".repeat(16), requestDedup: false });
   const state = preparedState(version, query, {}, { variables, development: true });
   await authenticate(state, { settings, logger, authenticator: {} as Authenticator });
   planOperation(state, { development: true, logger });
   requests.length = 0;
-  await executePlan(state, { settings });
+  if (executor === "shopstream") await executePlan(state, { settings });
+  else
+    state.result = await executeWithApolloGateway(
+      state.plan,
+      version.serviceMap,
+      requestContextFor(state),
+      state.prepared.operationContext,
+      version.supergraphGraphQLSchema,
+      version.apiSchema,
+    );
   return JSON.parse(JSON.stringify(executionResponse(state.result).body));
 }
 

@@ -9,13 +9,8 @@ import {
   type RunningRouter,
 } from "@shopstream/router";
 
-export type Executor = RouterSettings["executor"];
-
-/** The executors the conformance test runs, one whole audit each: ours (the default) and Apollo's. */
-export const auditedExecutors: readonly Executor[] = ["shopstream", "apollo"];
-
 /** The settings of one audit run: everything the suites do not exercise is off. */
-export function auditRouterSettings(executor: Executor, supergraphSdl: string): RouterSettings {
+export function auditRouterSettings(supergraphSdl: string): RouterSettings {
   const options: RouterOptions = {
     supergraphSdl, // given as text: no file, nothing to watch
     watch: false,
@@ -28,12 +23,11 @@ export function auditRouterSettings(executor: Executor, supergraphSdl: string): 
     logLevel: (process.env.AUDIT_ROUTER_LOG_LEVEL ?? "silent") as RouterOptions["logLevel"],
     // No `cache` (entity cache, Redis + Kafka invalidation), no `rollout` (progressive @override)
     // and no `protection.rateLimit`: each is off when absent.
-    executor,
   };
   return parseRouterSettings(options);
 }
 
-export function startAuditRouter(executor: Executor, supergraphSdl: string): Promise<RunningRouter> {
-  const settings = auditRouterSettings(executor, supergraphSdl);
+export function startAuditRouter(supergraphSdl: string): Promise<RunningRouter> {
+  const settings = auditRouterSettings(supergraphSdl);
   return launchRouter(settings, createLogger("router", settings.logLevel));
 }

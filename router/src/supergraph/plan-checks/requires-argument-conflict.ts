@@ -2,7 +2,8 @@
 // of the two is a @requires of a selected field: Apollo's planner fetches it once, with one set,
 // and the other reader gets the wrong value (audit cases requires-with-argument and
 // requires-with-argument-conflict: `comments(limit: 1)` answered with three comments, a EUR price
-// used for a USD estimate). Arguments given by variable count as different from literals.
+// used for a USD estimate). Arguments given by variable count as different from literals. When
+// one side is the client's own selection, aliasing it separates the two (separate-from-requires.ts).
 import type {
   FieldNode,
   FragmentDefinitionNode,
@@ -15,6 +16,13 @@ import { getNamedType, isCompositeType, isObjectType, print } from "../../graphq
 import type { FederationFacts } from "./federation-facts.js";
 
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
+
+export interface RequiresConflict {
+  reason: string;
+  /** The operation's own fields which, given an alias, no longer share the @requires' response
+   * name; empty when two @requires conflict (nothing of the client's to separate). */
+  aliasable: FieldNode[];
+}
 /** Field path below one parent → argument signature → who needs it. */
 type Needs = Map<string, Map<string, string>>;
 
@@ -23,7 +31,7 @@ export function requiresArgumentConflict(
   operation: OperationDefinitionNode,
   fragments: Fragments,
   facts: FederationFacts,
-): string | undefined {
+): RequiresConflict | undefined {
   const root = schema.getRootType(operation.operation);
   return root ? inSelections([operation.selectionSet], root, schema, fragments, facts) : undefined;
 }
@@ -34,7 +42,7 @@ function inSelections(
   schema: GraphQLSchema,
   fragments: Fragments,
   facts: FederationFacts,
-): string | undefined {
+): RequiresConflict | undefined {
   const byType = new Map<GraphQLCompositeType, FieldNode[]>();
   for (const set of sets) collectFields(set, parent, schema, fragments, byType);
   for (const [type, fields] of byType) {
@@ -51,8 +59,8 @@ function inSelections(
       const child = definition && getNamedType(definition.type);
       if (!child || !isCompositeType(child)) continue;
       const subSets = sameName.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
-      const conflict2 = inSelections(subSets, child, schema, fragments, facts);
-      if (conflict2) return conflict2;
+      const below = inSelections(subSets, child, schema, fragments, facts);
+      if (below) return below;
     }
   }
   return undefined;
@@ -84,11 +92,11 @@ function conflictAmong(
   fields: FieldNode[],
   fragments: Fragments,
   facts: FederationFacts,
-): string | undefined {
+): RequiresConflict | undefined {
   const needs: Needs = new Map();
   for (const field of fields) {
     const name = field.name.value;
-    need(needs, [field], "", "the operation", fragments);
+    need(needs, [field], "", operationSide, fragments);
     for (const fieldSet of facts.requiredBy(type.name, name) ?? [])
       need(needs, fieldSet.selections.filter(isField), "", `@requires of ${type.name}.${name}`, fragments);
   }
@@ -96,15 +104,22 @@ function conflictAmong(
     if (signatures.size < 2) continue;
     if (![...signatures.values()].some((who) => who.startsWith("@requires"))) continue;
     const variants = [...signatures].map(([signature, who]) => `${path}(${signature}) for ${who}`);
-    return `${type.name}.${variants.join(" and ")}: the planner would fetch it once, with one of them`;
+    const reason = `${type.name}.${variants.join(" and ")}: the planner would fetch it once, with one of them`;
+    const clientsOwn = signatures.size === 2 && [...signatures.values()].includes(operationSide);
+    const top = path.split(".")[0];
+    const aliasable = clientsOwn ? fields.filter((field) => field.name.value === top && !renamed(field)) : [];
+    return { reason, aliasable };
   }
   return undefined;
 }
 
+const operationSide = "the operation";
+const renamed = (field: FieldNode) => field.alias !== undefined && field.alias.value !== field.name.value;
+
 /** Records every unaliased field of `fields`, and below, with its argument signature. */
 function need(needs: Needs, fields: FieldNode[], prefix: string, who: string, fragments: Fragments): void {
   for (const field of fields) {
-    if (field.alias && field.alias.value !== field.name.value) continue;
+    if (renamed(field)) continue;
     const path = `${prefix}${field.name.value}`;
     const signature = (field.arguments ?? [])
       .map((argument) => `${argument.name.value}: ${print(argument.value)}`)
