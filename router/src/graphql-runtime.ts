@@ -13,6 +13,7 @@ export const {
   findBreakingChanges,
   findDangerousChanges,
   getNamedType,
+  getOperationAST,
   getNullableType,
   getVariableValues,
   GraphQLError,

@@ -41,10 +41,9 @@ export class InFlightFetches<Answer> {
 
   /** The caller is writing: its reads in flight finish for those already waiting, nobody joins them. */
   cutOff(caller: Caller): void {
-    const keys = this.keysByCaller.get(keyOf(caller));
-    if (!keys) return;
-    for (const key of keys) this.byKey.delete(key);
-    this.keysByCaller.delete(keyOf(caller));
+    const callerKey = keyOf(caller);
+    for (const key of this.keysByCaller.get(callerKey) ?? []) this.byKey.delete(key);
+    this.keysByCaller.delete(callerKey);
   }
 
   /** Fetches in flight (for tests and metrics). */

@@ -3,8 +3,9 @@
 // name. Giving the client's field a reserved alias makes the planner fetch both; shaping answers
 // it under its own name again (execution/response-program.ts). Two @requires that conflict have
 // nothing of the client's to separate: those stay refused.
-import type { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
-import { Kind, visit } from "../../graphql-runtime.js";
+import type { DocumentNode, FieldNode, GraphQLSchema } from "graphql";
+import { getOperationAST, Kind, visit } from "../../graphql-runtime.js";
+import { fragmentsByName } from "../../protection/document-limits.js";
 import type { FederationFacts } from "./federation-facts.js";
 import { requiresArgumentConflict } from "./requires-argument-conflict.js";
 
@@ -27,8 +28,9 @@ export function separateFromRequires(
   let current = document;
   // Each round separates one field; an operation has few, the bound only guards against a loop.
   for (let round = 0; round < 16; round++) {
-    const { operation, fragments } = partsOf(current, operationName);
+    const operation = getOperationAST(current, operationName);
     if (!operation) return { document: current };
+    const fragments = Object.fromEntries(fragmentsByName(current));
     const conflict = requiresArgumentConflict(schema, operation, fragments, facts);
     if (!conflict) return { document: current };
     if (conflict.aliasable.length === 0) return { refusal: conflict.reason };
@@ -44,18 +46,4 @@ function withSeparatedAliases(document: DocumentNode, fields: ReadonlySet<FieldN
         ? { ...node, alias: { kind: Kind.NAME, value: `${separatedAliasPrefix}${node.name.value}` } }
         : undefined,
   });
-}
-
-function partsOf(document: DocumentNode, operationName: string | undefined) {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    else if (
-      definition.kind === Kind.OPERATION_DEFINITION &&
-      (!operationName || definition.name?.value === operationName)
-    )
-      operation ??= definition;
-  }
-  return { operation, fragments };
 }
