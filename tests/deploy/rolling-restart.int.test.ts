@@ -1,6 +1,6 @@
 // A rolling restart under load: the built platform with TWO instances of every subgraph and of
 // the router, each pair behind a readiness-probing balancer (what a Kubernetes Service does),
-// SHUTDOWN_DRAIN_MS=1000. While storefront reads and checkouts run through the router, every
+// each draining before it stops for longer than its balancer may still route to it (~3 s). While storefront reads and checkouts run through the router, every
 // process is restarted one instance at a time with SIGTERM. No request may fail and every order
 // placed must be confirmed. (The payment simulator, a stand-in for an external provider, stays.)
 import { randomUUID } from "node:crypto";
@@ -15,7 +15,7 @@ beforeAll(async () => {
   // The load comes from one IP and two shoppers, far above the default per-client rate limits.
   platform = await startBuiltPlatform({
     instances: 2,
-    drainMs: 1000,
+    drainBeforeStop: true,
     routerEnv: { RATE_LIMIT_QUERIES: "1000000", RATE_LIMIT_MUTATIONS: "1000000" },
   });
   client = storefrontClient(platform);

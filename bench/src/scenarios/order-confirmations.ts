@@ -2,7 +2,7 @@
 // inventory reserve → payment → CONFIRMED): waits until none is PENDING, then reads both
 // timestamps the orders service recorded (order.placed_at and its CONFIRMED timeline entry).
 import { percentile } from "../load/stats.js";
-import { connectOrdersDb } from "../support/orders-db.js";
+import { connectDomainDb } from "../support/domain-db.js";
 
 export interface ConfirmationFigures {
   placed: number;
@@ -14,7 +14,7 @@ export interface ConfirmationFigures {
 }
 
 export async function placedToConfirmed(orderIds: string[], timeoutMs = 60_000): Promise<ConfirmationFigures> {
-  const client = await connectOrdersDb();
+  const client = await connectDomainDb("orders");
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

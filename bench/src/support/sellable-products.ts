@@ -3,7 +3,7 @@
 // the few products it sells, exactly as catalog does, and waits until orders has them.
 import { catalogEvents, createEventPublisher, createKafka, createLogger } from "@shopstream/kernel";
 import { generateSeedCatalog } from "@shopstream/seed-catalog";
-import { connectOrdersDb } from "./orders-db.js";
+import { connectDomainDb } from "./domain-db.js";
 
 export interface SellableProduct {
   id: string;
@@ -83,7 +83,7 @@ export async function sellableProducts(_secret: string, count: number): Promise<
 }
 
 async function waitForOrdersReadModel(variantIds: string[]): Promise<void> {
-  const client = await connectOrdersDb();
+  const client = await connectDomainDb("orders");
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {

@@ -2,7 +2,9 @@
 // ready backends. GET /ready is probed every probeMs; a backend becomes ready on one 2xx answer
 // and stops being ready after `failureThreshold` failed probes in a row (2, as in the Helm chart),
 // so one slow probe on a busy machine does not pull it; a draining or stopped backend gets none. No retries: a request that a backend
-// drops fails, as it would in a cluster. Backends can be swapped while it runs.
+// drops fails, as it would in a cluster. Backends can be swapped while it runs. A backend must
+// keep serving while draining for at least `pullWithinMs` (as SHUTDOWN_DRAIN_MS must exceed the
+// chart's period × threshold + timeout), or requests still reach it after it closed.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -10,6 +12,9 @@ export interface ReadyBalancer {
   url: string;
   /** Sets the backends (base URLs such as http://127.0.0.1:4002); new ones start not ready. */
   setBackends(backends: string[]): void;
+  /** The longest a draining backend may still get requests: the wait for the next round, then
+   * `failureThreshold` rounds whose probes each time out. */
+  pullWithinMs: number;
   /** Backends ready at the last probe. */
   ready(): string[];
   close(): Promise<void>;
@@ -24,13 +29,14 @@ export async function startReadyBalancer(
   const ready = new Set<string>();
   const failures = new Map<string, number>();
   let next = 0;
+  const probeTimeoutMs = probeMs * 5;
   const agent = new http.Agent({ keepAlive: true });
   const probe = async () => {
     await Promise.all(
       all.map(async (backend) => {
         let ok = false;
         try {
-          const response = await fetch(`${backend}/ready`, { signal: AbortSignal.timeout(probeMs * 5) });
+          const response = await fetch(`${backend}/ready`, { signal: AbortSignal.timeout(probeTimeoutMs) });
           await response.body?.cancel();
           ok = response.ok;
         } catch {
@@ -74,6 +80,7 @@ export async function startReadyBalancer(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    pullWithinMs: probeMs + failureThreshold * (probeMs + probeTimeoutMs),
     setBackends(backendsNow) {
       all = [...backendsNow];
     },

@@ -50,7 +50,8 @@ export interface BuiltPlatform {
 
 export interface BuiltPlatformOptions {
   instances?: number;
-  drainMs?: number;
+  /** Instances drain before they stop, for as long as their balancer may still route to them. */
+  drainBeforeStop?: boolean;
   /** Extra router settings (e.g. rate limits for a load). */
   routerEnv?: Record<string, string>;
 }
@@ -85,7 +86,6 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       IDENTITY_HMAC_SECRET: identitySecret,
       KAFKA_TOPIC_PREFIX: `${uniqueName("built").replace(/-/g, "")}.`,
       REDIS_URL: "redis://127.0.0.1:6379/7",
-      SHUTDOWN_DRAIN_MS: String(options.drainMs ?? 0),
     };
     const seeded = spawnSync(process.execPath, ["dist/db.js", "seed", "catalog", "inventory"], {
       cwd: root,
@@ -137,7 +137,14 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
     };
     const launch = async (name: ProcessName, instance: number) => {
       const key = `${name}#${instance}`;
-      const child = startBuilt(script(name), { ...common, ...envOf(name), PORT: String(ports.get(key)) });
+      // A margin over the balancer's worst case: its probe timer fires late on a loaded machine.
+      const drainMs = options.drainBeforeStop ? balancers.get(name)!.pullWithinMs + 500 : 0;
+      const child = startBuilt(script(name), {
+        ...common,
+        ...envOf(name),
+        PORT: String(ports.get(key)),
+        SHUTDOWN_DRAIN_MS: String(drainMs),
+      });
       child.stdout!.resume(); // logs go to stderr at LOG_LEVEL=error; keep the pipe from filling
       children.set(key, child);
       await waitForHealthy(`http://127.0.0.1:${ports.get(key)}/ready`, 90_000);
