@@ -1,5 +1,7 @@
 // Child processes of the bench: each logs to its own file (so a full pipe never blocks it) and
 // is stopped with SIGTERM, then SIGKILL. Readiness: an HTTP probe until it answers 2xx.
+// BENCH_CPU_PROFILE=orders,inventory runs those children under V8's profiler; each writes a
+// .cpuprofile into bench/results/logs/profiles when it exits (open it in Chrome DevTools).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +14,13 @@ const logsDir = path.join(resultsDir, "logs");
 export function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
   mkdirSync(logsDir, { recursive: true });
   const log = openSync(path.join(logsDir, `${name}.log`), "w");
-  const child = spawn(tsx, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+  const profiled = (process.env.BENCH_CPU_PROFILE ?? "").split(",").includes(name);
+  // Node's own flags, not tsx's CLI (whose child would get them only through NODE_OPTIONS, which
+  // refuses --cpu-prof).
+  const [command, args] = profiled
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.join(logsDir, "profiles")}`, "--import", "tsx", script]]
+    : [tsx, [script]];
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
   child.once("exit", (code, signal) => {
     if (code !== 0 && signal === null)
       console.error(`[bench] ${name} exited with ${code} (see ${logsDir}/${name}.log)`);
