@@ -2,6 +2,7 @@ export * from "./auth/identity.js";
 export * from "./auth/require.js";
 export * from "./auth/sessions.js";
 export * from "./cache/redis-cache.js";
+export * from "./collections/group-by.js";
 export * from "./config/env.js";
 export * from "./config/fragments.js";
 export * from "./db/pg-connection.js";

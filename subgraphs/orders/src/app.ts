@@ -60,7 +60,12 @@ export const ordersService = defineService({
       resolvers,
       services,
       publishes: producedTopics(events),
-      consumers: { handlers: orderEventHandlers(events, services.saga), transaction: db.$transaction.bind(db) },
+      consumers: {
+        handlers: orderEventHandlers(events, services.saga),
+        transaction: db.$transaction.bind(db),
+        // Each saga reply and catalog change touches only its own order's or product's rows.
+        eventsPerTransaction: 50,
+      },
       workers: [...simulator, { name: "payment worker", start: paymentWorker.start, stop: paymentWorker.stop }],
       jobs: [
         {

@@ -14,9 +14,10 @@ import { namespacedTopic } from "../events/topics.js";
 import { exponentialBackoff } from "../lifecycle/backoff.js";
 import type { Logger } from "../logging/logger.js";
 import { metrics } from "../observability/metrics.js";
-import { SpanKind, withSpan } from "../observability/tracing.js";
 import type { SqlExecutor } from "../outbox/outbox.js";
+import { applyTogether, type DecodedEvent } from "./apply-together.js";
 import { ensureTopics, topicPartitions } from "./client.js";
+import { withConsumeSpan } from "./consume-span.js";
 import { consumerLag } from "./consumer-lag.js";
 import { createDeadLetterQueue, type DeadLetter } from "./dead-letter.js";
 import { decodeEnvelope } from "./decode.js";
@@ -58,6 +59,12 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
   topicPrefix?: string;
   /** Partitions handled at once; 1 runs every event of the group strictly one after another. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Consecutive events of a partition applied in one transaction (apply-together.ts); default 1.
+   * Only for handlers whose transactions cannot deadlock each other when grouped (each touches
+   * its own subject's rows), since a group holds every event's row locks until it commits.
+   */
+  eventsPerTransaction?: number;
 }
 
 export class ConsumerRunner<Tx extends SqlExecutor> {
@@ -143,16 +150,40 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload) {
     const { topic, partition } = batch;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale() || this.stopping.signal.aborted) return;
-      if ((await this.process(topic, partition, message)) === "wait") {
-        // Unresolved, so fetched again on resume; only this partition waits.
-        this.waitOut(topic, partition, pause());
-        return;
+    const perTransaction = this.options.eventsPerTransaction ?? 1;
+    const halted = () => !isRunning() || isStale() || this.stopping.signal.aborted;
+    for (let next = 0; next < batch.messages.length; next += perTransaction) {
+      if (halted()) return;
+      const group = batch.messages.slice(next, next + perTransaction);
+      if (group.length > 1 && (await this.applyGroup(topic, partition, group))) {
+        resolveOffset(group.at(-1)!.offset);
+        await heartbeat();
+        continue;
       }
-      resolveOffset(message.offset);
-      await heartbeat();
+      for (const message of group) {
+        if (halted()) return;
+        if ((await this.process(topic, partition, message)) === "wait") {
+          // Unresolved, so fetched again on resume; only this partition waits.
+          this.waitOut(topic, partition, pause());
+          return;
+        }
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
     }
+  }
+
+  /** True when the whole group is applied in one transaction; false leaves it for one by one. */
+  private async applyGroup(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+    if (this.outages.has(`${topic}:${partition}`)) return false; // recovering: one event at a time
+    const events: DecodedEvent<Tx>[] = [];
+    for (const message of messages) {
+      const decoded = decodeEnvelope(message.value, this.handlers);
+      if (decoded.kind === "invalid") return false; // dead-lettered on the way one by one
+      if (decoded.kind === "handled") events.push(decoded);
+    }
+    if (events.length === 0) return true;
+    return applyTogether({ topic, groupId: this.options.groupId, transaction: this.options.transaction }, events);
   }
 
   private waitOut(topic: string, partition: number, resume: () => void) {
@@ -174,15 +205,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
       return "done";
     }
     const { handler, envelope } = decoded;
-    // The handler's span continues the trace of the request that produced the event.
-    return withSpan(
-      `consume ${envelope.type}`,
-      {
-        kind: SpanKind.CONSUMER,
-        parent: { traceparent: envelope.traceparent },
-        attributes: { "messaging.destination.name": topic, "messaging.consumer.group.name": this.options.groupId },
-      },
-      () => this.handleWithRetries(topic, partition, message, handler, envelope),
+    return withConsumeSpan(topic, this.options.groupId, envelope, () =>
+      this.handleWithRetries(topic, partition, message, handler, envelope),
     );
   }
 

@@ -44,6 +44,13 @@ export const metrics = {
     labelNames: ["consumer", "type", "outcome"],
     registers: [metricsRegistry],
   }),
+  eventsPerTransaction: new client.Histogram({
+    name: "consumer_events_per_transaction",
+    help: "Events a consumer applied together in one transaction (groups of two or more)",
+    labelNames: ["consumer"],
+    buckets: [2, 5, 10, 20, 50, 100],
+    registers: [metricsRegistry],
+  }),
   consumerLag: new client.Gauge({
     name: "kafka_consumer_lag",
     help: "Messages behind the partition high watermark, by consumer group and topic",

@@ -62,6 +62,8 @@ export interface ServiceConsumers<Tx extends SqlExecutor = SqlExecutor> {
   handlers: EventHandler<Tx>[];
   /** Runs fn in one database transaction (the handler's effect + processed_event). */
   transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>;
+  /** Consecutive events of a partition applied in one transaction (ConsumerRunner); default 1. */
+  eventsPerTransaction?: number;
 }
 
 /** What a service is made of once built. */

@@ -173,6 +173,7 @@ async function startBackground(
       groupId: options.consumerGroup ?? namespacedTopic(env.KAFKA_TOPIC_PREFIX, name),
       handlers: parts.consumers.handlers,
       transaction: parts.consumers.transaction,
+      eventsPerTransaction: parts.consumers.eventsPerTransaction,
       logger: logger.child({ component: "consumer" }),
       fromBeginning: (options.consumersStartAt ?? "beginning") === "beginning",
       topicPrefix: env.KAFKA_TOPIC_PREFIX,

@@ -1,15 +1,10 @@
 // DataLoaders built per request: an order list page asks for lines, timeline and payment of
 // every order in one query each.
+import { groupBy } from "@shopstream/kernel";
 import DataLoader from "dataloader";
 import type { OrdersPrisma } from "../db.js";
 import { linesOfOrders, timelinesOfOrders } from "../repositories/orders.js";
 import { paymentsOfOrders } from "../repositories/payments.js";
-
-const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
-  const map = new Map<K, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
-};
 
 export function createLoaders(prisma: OrdersPrisma) {
   return {

@@ -12,8 +12,7 @@ export type {
 type Db = OrdersPrisma | OrdersTx;
 
 export const findOrder = (db: Db, id: string) => db.order.findUnique({ where: { id } });
-export const findOrderWithLines = (db: Db, id: string) =>
-  db.order.findUnique({ where: { id }, include: { lines: true } });
+export const findOrders = (db: Db, ids: readonly string[]) => db.order.findMany({ where: { id: { in: [...ids] } } });
 
 export const findByIdempotencyKey = (db: Db, ownerKey: string, idempotencyKey: string) =>
   db.order.findUnique({ where: { ownerKey_idempotencyKey: { ownerKey, idempotencyKey } } });
@@ -54,6 +53,22 @@ export async function transition(
 
 export const addTimeline = (tx: OrdersTx, orderId: string, kind: string, detail?: string) =>
   tx.orderTimelineEntry.create({ data: { orderId, kind, detail: detail ?? null } });
+
+/** One timeline entry per order, all of one kind, in one statement. */
+export const addTimelines = (tx: OrdersTx, orderIds: readonly string[], kind: string) =>
+  tx.$executeRawUnsafe(
+    "INSERT INTO order_timeline_entry (order_id, kind) SELECT unnest($1::text[]), $2",
+    [...orderIds],
+    kind,
+  );
+
+/** PENDING → CONFIRMED for those of `ids` still PENDING; returns the orders it confirmed. */
+export const confirmPending = (tx: OrdersTx, ids: readonly string[]) =>
+  tx.$queryRawUnsafe<Array<{ id: string; user_id: string | null; currency: string }>>(
+    `UPDATE "order" SET status = 'CONFIRMED', updated_at = now()
+     WHERE id = ANY($1::text[]) AND status = 'PENDING' RETURNING id, user_id, currency`,
+    [...ids],
+  );
 
 /** PENDING orders placed before `cutoff`, oldest first. */
 export const findStalePending = (db: Db, cutoff: Date, limit: number) =>

@@ -14,16 +14,22 @@ export interface ClaimedPayment {
   authorization_id: string | null;
 }
 
-/** Creates the order's payment with an AUTHORIZE job; false when it already existed. */
-export async function requestAuthorization(tx: OrdersTx, order: { id: string; total: number; currency: string }) {
-  const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO payment (id, order_id, amount, currency, status, pending_op, updated_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, 'PENDING', 'AUTHORIZE', now()) ON CONFLICT (order_id) DO NOTHING`,
-    order.id,
-    order.total,
-    order.currency,
-  );
-  return inserted === 1;
+// One round trip for the saga's hottest step: the payment and its timeline entry only if the
+// order is still PENDING and has no payment yet.
+const queueAuthorizationSql = `
+  WITH pending AS (SELECT id, total, currency FROM "order" WHERE id = $1 AND status = 'PENDING'),
+  queued AS (
+    INSERT INTO payment (id, order_id, amount, currency, status, pending_op, updated_at)
+    SELECT gen_random_uuid(), id, total, currency, 'PENDING'::payment_status, 'AUTHORIZE'::payment_operation, now()
+    FROM pending ON CONFLICT (order_id) DO NOTHING RETURNING order_id)
+  INSERT INTO order_timeline_entry (order_id, kind, detail) SELECT order_id, $2, $3 FROM queued`;
+
+/**
+ * Creates a PENDING order's payment with an AUTHORIZE job and records `timelineKind`; false when
+ * the order is not ours, no longer PENDING, or already has its payment.
+ */
+export async function queueAuthorization(tx: OrdersTx, orderId: string, timelineKind: string, detail: string) {
+  return (await tx.$executeRawUnsafe(queueAuthorizationSql, orderId, timelineKind, detail)) === 1;
 }
 
 const claimSql = `
@@ -34,9 +40,26 @@ const claimSql = `
   RETURNING id, order_id, pending_op, amount, currency, attempt, authorization_id`;
 
 /** Claims up to `limit` payments with work; a claim older than `claimTimeoutS` is taken over. */
-/** The order was cancelled while its payment was being authorized: void the hold next. */
-export const queueVoid = (tx: OrdersTx, paymentId: string) =>
-  tx.payment.update({ where: { id: paymentId }, data: { pendingOp: "VOID" } });
+/** Their orders were cancelled while the payments were being authorized: void the holds next. */
+export const queueVoids = (tx: OrdersTx, paymentIds: readonly string[]) =>
+  tx.$executeRawUnsafe("UPDATE payment SET pending_op = 'VOID', updated_at = now() WHERE id = ANY($1::text[])", [
+    ...paymentIds,
+  ]);
+
+/** Finishes the AUTHORIZE of each payment that still has it; returns the payments it finished. */
+export const completeAuthorizations = (
+  tx: OrdersTx,
+  authorized: Array<{ paymentId: string; authorizationId: string }>,
+) =>
+  tx.$queryRawUnsafe<Array<{ id: string; order_id: string }>>(
+    `UPDATE payment p SET status = 'AUTHORIZED', authorization_id = a.authorization_id, pending_op = NULL,
+       op_started_at = NULL, last_error = NULL, updated_at = now()
+     FROM unnest($1::text[], $2::text[]) AS a(id, authorization_id)
+     WHERE p.id = a.id AND p.pending_op = 'AUTHORIZE'
+     RETURNING p.id, p.order_id`,
+    authorized.map((a) => a.paymentId),
+    authorized.map((a) => a.authorizationId),
+  );
 
 export const paymentsOfOrders = (db: OrdersPrisma, orderIds: readonly string[]) =>
   db.payment.findMany({ where: { orderId: { in: [...orderIds] } } });

@@ -4,7 +4,7 @@
 import type { EventEnvelope, inventoryEvents } from "@shopstream/kernel";
 import type { OrdersTx } from "../db.js";
 import { addTimeline, findOrder } from "../repositories/orders.js";
-import { queueOp, requestAuthorization } from "../repositories/payments.js";
+import { queueAuthorization, queueOp } from "../repositories/payments.js";
 import type { ServiceDeps } from "./deps.js";
 import { cancelOrder } from "./order-transitions.js";
 
@@ -13,11 +13,9 @@ type Data<D extends { data: { parse: (v: unknown) => unknown } }> = EventEnvelop
 export function createOrderSaga(deps: ServiceDeps) {
   return {
     async onStockReserved(event: Data<typeof inventoryEvents.stockReserved>, tx: OrdersTx) {
-      const order = await findOrder(tx, event.data.orderId);
-      // Not ours, or already cancelled (its cancel event makes inventory release this reservation).
-      if (order?.status !== "PENDING") return;
-      if (await requestAuthorization(tx, order))
-        await addTimeline(tx, order.id, "STOCK_RESERVED", event.data.reservationId);
+      // Not ours or already cancelled (its cancel event makes inventory release this
+      // reservation), or a repeat: then nothing is queued.
+      await queueAuthorization(tx, event.data.orderId, "STOCK_RESERVED", event.data.reservationId);
     },
 
     async onStockRejected(event: Data<typeof inventoryEvents.stockRejected>, tx: OrdersTx) {

@@ -1,23 +1,44 @@
 // The only ways an order changes status. Each is guarded (a transition from a status the order
 // has already left does nothing), writes a timeline entry and enqueues its event, all in the
 // caller's transaction.
-import type { orderEvents } from "@shopstream/kernel";
+import { groupBy, type orderEvents } from "@shopstream/kernel";
 import type { OrdersTx } from "../db.js";
-import { addTimeline, findOrderWithLines, transition } from "../repositories/orders.js";
+import {
+  addTimeline,
+  addTimelines,
+  confirmPending,
+  linesOfOrders,
+  type OrderLine,
+  transition,
+} from "../repositories/orders.js";
 import type { ServiceDeps } from "./deps.js";
 
 export type CancellationReason = (typeof orderEvents.cancellationReasons)[number];
 
-export async function confirmOrder(tx: OrdersTx, deps: ServiceDeps, orderId: string): Promise<boolean> {
-  const confirmedAt = new Date();
-  if (!(await transition(tx, orderId, ["PENDING"], { status: "CONFIRMED" }))) return false;
-  const order = (await findOrderWithLines(tx, orderId))!;
-  await addTimeline(tx, orderId, "CONFIRMED");
-  await deps.outbox.enqueue(tx, deps.events.orderConfirmed, {
-    subject: orderId,
-    data: { orderId, userId: order.userId, lines: eventLines(order), confirmedAt: confirmedAt.toISOString() },
-  });
-  return true;
+/** Confirms those of the orders still PENDING (a batch of authorized payments' orders); returns their ids. */
+export async function confirmOrders(tx: OrdersTx, deps: ServiceDeps, orderIds: string[]): Promise<Set<string>> {
+  const confirmedAt = new Date().toISOString();
+  const confirmed = await confirmPending(tx, orderIds);
+  const ids = confirmed.map((order) => order.id);
+  if (ids.length === 0) return new Set();
+  const lines = groupBy(await linesOfOrders(tx, ids), (line) => line.orderId);
+  await addTimelines(tx, ids, "CONFIRMED");
+  await deps.outbox.enqueueMany(
+    tx,
+    confirmed.map((order) => ({
+      definition: deps.events.orderConfirmed,
+      event: {
+        subject: order.id,
+        data: {
+          orderId: order.id,
+          userId: order.user_id,
+          lines: eventLines(order.currency, lines.get(order.id) ?? []),
+          confirmedAt,
+        },
+      },
+    })),
+  );
+  return new Set(ids);
 }
 
 export async function cancelOrder(
@@ -43,13 +64,11 @@ export async function cancelOrder(
   return true;
 }
 
-type OrderWithLines = NonNullable<Awaited<ReturnType<typeof findOrderWithLines>>>;
-
-export const eventLines = (order: OrderWithLines) =>
-  order.lines.map((line) => ({
+const eventLines = (currency: string, lines: OrderLine[]) =>
+  lines.map((line) => ({
     variantId: line.variantId,
     productId: line.productId,
     sku: line.sku,
     quantity: line.quantity,
-    unitPrice: { amount: line.unitPrice, currency: order.currency },
+    unitPrice: { amount: line.unitPrice, currency },
   }));

@@ -3,6 +3,7 @@
 // answer (short tx with the order transition and the events). Woken by the payment_work NOTIFY
 // the database sends at commit, with a poll as a fallback. A claim whose worker died is taken
 // over after `claimTimeoutS`; the idempotency key makes the provider answer the retry the same.
+// AUTHORIZE, on checkout's critical path, is done a claimed batch at a time (payment-authorizations.ts).
 import {
   type CircuitBreaker,
   CircuitOpenError,
@@ -17,9 +18,9 @@ import type { OrdersTx } from "../db.js";
 import type { PaymentProvider } from "../payments/provider.js";
 import { PaymentProviderError } from "../payments/provider.js";
 import { addTimeline, findOrder } from "../repositories/orders.js";
-import { type ClaimedPayment, claimWork, completeOp, queueVoid, recordFailure } from "../repositories/payments.js";
+import { type ClaimedPayment, claimWork, completeOp, recordFailure } from "../repositories/payments.js";
 import type { ServiceDeps } from "./deps.js";
-import { cancelOrder, confirmOrder } from "./order-transitions.js";
+import { createAuthorizer } from "./payment-authorizations.js";
 
 export interface PaymentWorkerOptions {
   provider: PaymentProvider;
@@ -50,66 +51,6 @@ export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOpt
         if (!(error instanceof PaymentProviderError) || attempt >= options.maxTries) throw error;
         await sleep(backoff.next());
       }
-    }
-  }
-
-  async function authorize(payment: ClaimedPayment) {
-    const order = await findOrder(prisma, payment.order_id);
-    if (order?.status !== "PENDING") {
-      // Cancelled meanwhile (timeout, admin): never charge it.
-      await apply((tx) =>
-        completeOp(tx, payment.id, "AUTHORIZE", { status: "VOIDED", lastError: "order no longer pending" }),
-      );
-      return;
-    }
-    const amount = { amount: payment.amount, currency: payment.currency };
-    try {
-      const result = await call(() =>
-        provider.authorize({
-          idempotencyKey: `${payment.order_id}:authorize:${payment.attempt}`,
-          reference: payment.order_id,
-          amount,
-          cardToken: order.paymentToken,
-        }),
-      );
-      await apply(async (tx) => {
-        if (result.outcome === "DECLINED") {
-          if (!(await completeOp(tx, payment.id, "AUTHORIZE", { status: "DECLINED", lastError: result.reason })))
-            return;
-          await outbox.enqueue(tx, events.paymentDeclined, {
-            subject: payment.order_id,
-            data: { orderId: payment.order_id, paymentId: payment.id, code: "DECLINED", detail: result.reason },
-          });
-          await cancelOrder(tx, deps, payment.order_id, "PAYMENT_DECLINED", result.reason);
-          return;
-        }
-        if (
-          !(await completeOp(tx, payment.id, "AUTHORIZE", {
-            status: "AUTHORIZED",
-            authorizationId: result.authorizationId,
-          }))
-        )
-          return;
-        await outbox.enqueue(tx, events.paymentAuthorized, {
-          subject: payment.order_id,
-          data: { orderId: payment.order_id, paymentId: payment.id, amount },
-        });
-        await addTimeline(tx, payment.order_id, "PAYMENT_AUTHORIZED");
-        // The order was cancelled while we were authorizing: release the hold on the card.
-        if (!(await confirmOrder(tx, deps, payment.order_id))) await queueVoid(tx, payment.id);
-      });
-    } catch (error) {
-      if (!(error instanceof PaymentProviderError || error instanceof CircuitOpenError)) throw error;
-      // Breaker open (fail fast) or the provider kept failing: cancel, so stock is released now.
-      const detail = error instanceof CircuitOpenError ? "payment provider circuit open" : error.message;
-      await apply(async (tx) => {
-        if (!(await completeOp(tx, payment.id, "AUTHORIZE", { status: "UNAVAILABLE", lastError: detail }))) return;
-        await outbox.enqueue(tx, events.paymentDeclined, {
-          subject: payment.order_id,
-          data: { orderId: payment.order_id, paymentId: payment.id, code: "PAYMENT_UNAVAILABLE", detail },
-        });
-        await cancelOrder(tx, deps, payment.order_id, "PAYMENT_UNAVAILABLE", detail);
-      });
     }
   }
 
@@ -148,22 +89,27 @@ export function createPaymentWorker(deps: ServiceDeps, options: PaymentWorkerOpt
     });
   }
 
-  async function process(payment: ClaimedPayment) {
-    try {
-      if (payment.pending_op === "AUTHORIZE") await authorize(payment);
-      else await followUp(payment);
-    } catch (error) {
-      logger.error(
-        { err: error, orderId: payment.order_id, op: payment.pending_op },
-        "payment op failed; retried after claim timeout",
-      );
-    }
+  function failed(error: unknown, payment: ClaimedPayment) {
+    logger.error(
+      { err: error, orderId: payment.order_id, op: payment.pending_op },
+      "payment op failed; retried after claim timeout",
+    );
   }
+
+  const authorizeAll = createAuthorizer(deps, { provider, call, failed });
 
   /** Claims and processes one batch; returns how many payments it handled. */
   async function runOnce(): Promise<number> {
     const claimed = await claimWork(prisma, options.batchSize ?? 32, options.claimTimeoutS ?? 30);
-    await Promise.all(claimed.map(process));
+    const authorizations = claimed.filter((payment) => payment.pending_op === "AUTHORIZE");
+    await Promise.all([
+      authorizeAll(authorizations).catch((error) => {
+        for (const payment of authorizations) failed(error, payment);
+      }),
+      ...claimed
+        .filter((payment) => payment.pending_op !== "AUTHORIZE")
+        .map((payment) => followUp(payment).catch((error) => failed(error, payment))),
+    ]);
     return claimed.length;
   }
 
