@@ -1,7 +1,8 @@
 // A rolling restart under load: the built platform with TWO instances of every subgraph and of
 // the router, each pair behind a readiness-probing balancer (what a Kubernetes Service does),
-// each draining before it stops for longer than its balancer may still route to it (~3 s). While storefront reads and checkouts run through the router, every
-// process is restarted one instance at a time with SIGTERM. No request may fail and every order
+// each draining before it stops for longer than its balancer may still route to it (~3 s).
+// While storefront reads and checkouts run through the router, every process is restarted one
+// instance at a time with SIGTERM. No request may fail and every order
 // placed must be confirmed. (The payment simulator, a stand-in for an external provider, stays.)
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@shopstream/testkit";

@@ -4,23 +4,18 @@
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { isGraphQLFailure } from "../load/stats.js";
 import { ADD_TO_CART, body, PLACE_ORDER, SET_CHECKOUT, shippingAddress } from "../scenarios/operations.js";
 import { productPageBody, searchBody } from "../scenarios/storefront.js";
 import { graphqlProbe, startChild, stop, waitUntilUp } from "../support/children.js";
 import { resultsDir } from "../support/paths.js";
+import { postGraphQL } from "../support/post-graphql.js";
 import type { SellableProduct } from "../support/sellable-products.js";
 import type { SupergraphFiles } from "../support/supergraph.js";
 import { type RunningSystem, type SystemKey, systems } from "../systems/systems.js";
 
 const wanted = (process.env.BENCH_SYSTEMS ?? "stock,router,hive,baseline").split(",");
 
-async function post(url: string, text: string): Promise<string> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: text });
-  const answer = await response.text();
-  if (isGraphQLFailure(response.status, answer)) throw new Error(`HTTP ${response.status} ${answer.slice(0, 400)}`);
-  return answer;
-}
+const post = (url: string, body: string) => postGraphQL(url, body);
 
 async function recordResponses(url: string, products: SellableProduct[]): Promise<Record<string, string>> {
   const added = await post(url, body(ADD_TO_CART, { input: { variantId: products[0]!.variantIds[0], quantity: 1 } }));

@@ -2,19 +2,13 @@
 // the measured traffic is placeOrder alone. Twenty carts per request (aliased root fields, under
 // the router's MAX_ROOT_FIELDS), a few requests at a time.
 import { randomUUID } from "node:crypto";
-import { isGraphQLFailure } from "../load/stats.js";
 import { shippingAddress } from "../scenarios/operations.js";
+import { postGraphQL } from "../support/post-graphql.js";
 
 const PER_REQUEST = 20;
 
 async function graphql(url: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  if (isGraphQLFailure(response.status, text)) throw new Error(`cart preparation failed: ${text.slice(0, 400)}`);
+  const text = await postGraphQL(url, JSON.stringify({ query, variables }));
   return JSON.parse(text) as { data: Record<string, { cart: { token: string } }> };
 }
 

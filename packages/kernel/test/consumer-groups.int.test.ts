@@ -1,32 +1,12 @@
 // ConsumerRunner with eventsPerTransaction: a partition's consecutive events applied together in
 // one transaction, against real PostgreSQL and Kafka; whatever a group cannot apply falls back to
 // one event at a time without a second effect.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  ConsumerRunner,
-  createEventPublisher,
-  type EventPublisher,
-  ensureTopics,
-  metricsRegistry,
-  on,
-} from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { ConsumerRunner, metricsRegistry, on } from "../src/index.js";
 import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
-import { createOutboxFixture, kafka, logger, recordEffect } from "./support/outbox-fixture.js";
+import { kafka, logger, recordEffect, useOutboxTestbed } from "./support/outbox-fixture.js";
 
-let fx: Awaited<ReturnType<typeof createOutboxFixture>>;
-let publisher: EventPublisher;
-const stoppers: Array<() => Promise<void>> = [];
-
-beforeEach(async () => {
-  fx = await createOutboxFixture();
-  await ensureTopics(kafka, [fx.topic]);
-  publisher = await createEventPublisher(kafka);
-});
-afterEach(async () => {
-  for (const stop of stoppers.splice(0).reverse()) await stop();
-  await publisher.close();
-  await fx.drop();
-});
+const bed = useOutboxTestbed();
 
 type Handle = (event: { data: { aggregate: string; seq: number } }, tx: PgTransactionClient) => Promise<void>;
 
@@ -35,33 +15,35 @@ async function startGroupedConsumer(groupId: string, handle: Handle = async () =
     kafka,
     groupId,
     logger,
-    transaction: pgTransaction(fx.pool),
+    transaction: pgTransaction(bed.fx.pool),
     eventsPerTransaction: 50,
     maxRetries: 1,
     retryInitialMs: 5,
     handlers: [
-      on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+      on(bed.fx.thingHappened, async (event, tx: PgTransactionClient) => {
         await handle(event, tx);
         await recordEffect(tx, event);
       }),
     ],
   });
   await runner.start();
-  stoppers.push(() => runner.stop());
+  bed.stoppers.push(() => runner.stop());
 }
 
 /** Publishes events of one aggregate (one key, so one partition, in this order). */
 async function publishSeqs(seqs: number[], repeat: number[] = []) {
   const events = seqs.map((seq) =>
-    fx.thingHappened.create({ source: "kernel-test", subject: "g", data: { aggregate: "g", seq } }),
+    bed.fx.thingHappened.create({ source: "kernel-test", subject: "g", data: { aggregate: "g", seq } }),
   );
-  const messages = events.map((event) => ({ topic: fx.topic, key: "g", value: JSON.stringify(event) }));
+  const messages = events.map((event) => ({ topic: bed.fx.topic, key: "g", value: JSON.stringify(event) }));
   for (const index of repeat) messages.splice(index + 1, 0, messages[index]!);
-  await publisher.publish(messages);
+  await bed.publisher.publish(messages);
 }
 
 const effectsOnceEach = async (count: number) =>
-  waitFor(async () => ((await fx.effects()).length >= count ? fx.effects() : null), { what: `${count} effects` });
+  waitFor(async () => ((await bed.fx.effects()).length >= count ? bed.fx.effects() : null), {
+    what: `${count} effects`,
+  });
 
 async function groupedEvents(groupId: string) {
   const metric = await metricsRegistry.getSingleMetric("consumer_events_per_transaction")?.get();

@@ -1,11 +1,9 @@
 // The transactional outbox, relay and idempotent consumer runner against real PostgreSQL and Kafka.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ConsumerRunner,
-  createEventPublisher,
   createOutbox,
   type EventPublisher,
-  ensureTopics,
   metricsRegistry,
   OutboxRelay,
   on,
@@ -13,23 +11,9 @@ import {
   TransientError,
 } from "../src/index.js";
 import { type PgTransactionClient, pgTransaction, uniqueName, waitFor } from "../src/testing/index.js";
-import { createOutboxFixture, kafka, logger, recordEffect } from "./support/outbox-fixture.js";
+import { kafka, logger, type OutboxFixture, recordEffect, useOutboxTestbed } from "./support/outbox-fixture.js";
 
-type Fixture = Awaited<ReturnType<typeof createOutboxFixture>>;
-let fx: Fixture;
-let publisher: EventPublisher;
-const stoppers: Array<() => Promise<void>> = [];
-
-beforeEach(async () => {
-  fx = await createOutboxFixture();
-  await ensureTopics(kafka, [fx.topic]);
-  publisher = await createEventPublisher(kafka);
-});
-afterEach(async () => {
-  for (const stop of stoppers.splice(0).reverse()) await stop();
-  await publisher.close();
-  await fx.drop();
-});
+const bed = useOutboxTestbed();
 
 const outbox = createOutbox("kernel-test");
 
@@ -38,11 +22,11 @@ async function enqueueMany(aggregates: number, perAggregate: number, perTransact
     aggregate: `agg-${i % aggregates}`,
     seq: Math.floor(i / aggregates),
   }));
-  const transaction = pgTransaction(fx.pool);
+  const transaction = pgTransaction(bed.fx.pool);
   for (let i = 0; i < events.length; i += perTransaction) {
     await transaction(async (tx) => {
       for (const data of events.slice(i, i + perTransaction))
-        await outbox.enqueue(tx, fx.thingHappened, { subject: data.aggregate, data });
+        await outbox.enqueue(tx, bed.fx.thingHappened, { subject: data.aggregate, data });
     });
   }
   return events.length;
@@ -53,29 +37,29 @@ async function startConsumer() {
     kafka,
     groupId: uniqueName("kernel-test-group"),
     logger,
-    transaction: pgTransaction(fx.pool),
+    transaction: pgTransaction(bed.fx.pool),
     retryInitialMs: 10,
     handlers: [
-      on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+      on(bed.fx.thingHappened, async (event, tx: PgTransactionClient) => {
         await recordEffect(tx, event);
       }),
     ],
   });
   await runner.start();
-  stoppers.push(() => runner.stop());
+  bed.stoppers.push(() => runner.stop());
   return runner;
 }
 
-async function startRelay(options: { pool?: Fixture["pool"]; publisher?: EventPublisher } = {}) {
+async function startRelay(options: { pool?: OutboxFixture["pool"]; publisher?: EventPublisher } = {}) {
   const relay = new OutboxRelay({
-    pool: options.pool ?? fx.pool,
-    publisher: options.publisher ?? publisher,
+    pool: options.pool ?? bed.fx.pool,
+    publisher: options.publisher ?? bed.publisher,
     logger,
     batchSize: 100,
     pollIntervalMs: 200,
   });
   await relay.start();
-  stoppers.push(() => relay.stop());
+  bed.stoppers.push(() => relay.stop());
   return relay;
 }
 
@@ -92,7 +76,7 @@ describe("transactional outbox", () => {
     const total = await enqueueMany(25, 40, 7);
     await startConsumer();
     const relay = await startRelay();
-    const effects = await waitFor(async () => ((await fx.effects()).length >= total ? fx.effects() : null), {
+    const effects = await waitFor(async () => ((await bed.fx.effects()).length >= total ? bed.fx.effects() : null), {
       timeoutMs: 45_000,
       what: "1,000 effects",
     });
@@ -105,16 +89,16 @@ describe("transactional outbox", () => {
   it("handles the partitions of a fetch concurrently, each key still in order", async () => {
     const producer = kafka.producer();
     await producer.connect();
-    stoppers.push(() => producer.disconnect());
+    bed.stoppers.push(() => producer.disconnect());
     const event = (aggregate: string, seq: number) => ({
       key: aggregate,
       value: JSON.stringify(
-        fx.thingHappened.create({ source: "kernel-test", subject: aggregate, data: { aggregate, seq } }),
+        bed.fx.thingHappened.create({ source: "kernel-test", subject: aggregate, data: { aggregate, seq } }),
       ),
     });
     // Two keys on two partitions, both waiting in the topic before the group starts.
     await producer.send({
-      topic: fx.topic,
+      topic: bed.fx.topic,
       messages: [
         { ...event("left", 0), partition: 0 },
         { ...event("left", 1), partition: 0 },
@@ -127,10 +111,10 @@ describe("transactional outbox", () => {
       kafka,
       groupId: uniqueName("kernel-test-concurrent"),
       logger,
-      transaction: pgTransaction(fx.pool),
+      transaction: pgTransaction(bed.fx.pool),
       maxRetries: 0,
       handlers: [
-        on(fx.thingHappened, async (e) => {
+        on(bed.fx.thingHappened, async (e) => {
           const name = `${e.data.aggregate}-${e.data.seq}`;
           started.add(name);
           // Each first event waits for the other key's to start: one partition at a time never gets past this.
@@ -141,7 +125,7 @@ describe("transactional outbox", () => {
       ],
     });
     await runner.start();
-    stoppers.push(() => runner.stop());
+    bed.stoppers.push(() => runner.stop());
     await waitFor(() => handled.length === 3, { timeoutMs: 20_000, what: "all three events handled" });
     expect(handled.filter((name) => name.startsWith("left"))).toEqual(["left-0", "left-1"]);
     expect(handled).toContain("right-0");
@@ -150,33 +134,33 @@ describe("transactional outbox", () => {
   it("starts a new group that skips history at the end, missing nothing published once start() returns", async () => {
     const envelope = (seq: number) =>
       JSON.stringify(
-        fx.thingHappened.create({ source: "kernel-test", subject: "tail", data: { aggregate: "tail", seq } }),
+        bed.fx.thingHappened.create({ source: "kernel-test", subject: "tail", data: { aggregate: "tail", seq } }),
       );
-    await publisher.publish([{ topic: fx.topic, key: "tail", value: envelope(0) }]); // history
+    await bed.publisher.publish([{ topic: bed.fx.topic, key: "tail", value: envelope(0) }]); // history
     const handled: number[] = [];
     const runner = new ConsumerRunner({
       kafka,
       groupId: uniqueName("kernel-test-tail"),
       logger,
-      transaction: pgTransaction(fx.pool),
+      transaction: pgTransaction(bed.fx.pool),
       fromBeginning: false,
-      handlers: [on(fx.thingHappened, async (e) => void handled.push(e.data.seq))],
+      handlers: [on(bed.fx.thingHappened, async (e) => void handled.push(e.data.seq))],
     });
     await runner.start();
-    stoppers.push(() => runner.stop());
-    await publisher.publish([{ topic: fx.topic, key: "tail", value: envelope(1) }]); // right after start
+    bed.stoppers.push(() => runner.stop());
+    await bed.publisher.publish([{ topic: bed.fx.topic, key: "tail", value: envelope(1) }]); // right after start
     await waitFor(() => handled.length > 0, { what: "the event published after start" });
     expect(handled).toEqual([1]);
   });
 
   it("publishes nothing from a rolled-back transaction", async () => {
     await expect(
-      pgTransaction(fx.pool)(async (tx) => {
-        await outbox.enqueue(tx, fx.thingHappened, { subject: "agg", data: { aggregate: "agg", seq: 0 } });
+      pgTransaction(bed.fx.pool)(async (tx) => {
+        await outbox.enqueue(tx, bed.fx.thingHappened, { subject: "agg", data: { aggregate: "agg", seq: 0 } });
         throw new Error("domain rule failed");
       }),
     ).rejects.toThrow("domain rule failed");
-    const relay = new OutboxRelay({ pool: fx.pool, publisher, logger });
+    const relay = new OutboxRelay({ pool: bed.fx.pool, publisher: bed.publisher, logger });
     expect(await relay.backlog()).toBe(0);
     expect(await relay.publishBatch()).toBe(0);
   });
@@ -186,12 +170,12 @@ describe("transactional outbox", () => {
     await startConsumer();
     // The first relay publishes a batch, then "crashes" before it can mark the rows sent.
     const crashing = new OutboxRelay({
-      pool: fx.pool,
+      pool: bed.fx.pool,
       logger,
       batchSize: 100,
       publisher: {
         publish: async (m) => {
-          await publisher.publish(m);
+          await bed.publisher.publish(m);
           throw new Error("killed mid-batch");
         },
         close: async () => {},
@@ -200,32 +184,32 @@ describe("transactional outbox", () => {
     await expect(crashing.publishBatch()).rejects.toThrow("killed mid-batch");
     expect(await crashing.backlog()).toBe(total);
     await startRelay();
-    const effects = await waitFor(async () => ((await fx.effects()).length >= total ? fx.effects() : null), {
+    const effects = await waitFor(async () => ((await bed.fx.effects()).length >= total ? bed.fx.effects() : null), {
       timeoutMs: 30_000,
       what: "all effects",
     });
     await new Promise((resolve) => setTimeout(resolve, 500)); // let any redelivered duplicate arrive
-    expect(await fx.effects()).toHaveLength(total);
+    expect(await bed.fx.effects()).toHaveLength(total);
     expectPerAggregateOrder(effects);
   });
 
   it("keeps relaying after a failed publish, on a pool as small as a service's relay has", async () => {
     const total = await enqueueMany(2, 5, 5);
     await startConsumer();
-    const pool = fx.poolOf(relayPoolSize);
-    stoppers.push(() => pool.end());
+    const pool = bed.fx.poolOf(relayPoolSize);
+    bed.stoppers.push(() => pool.end());
     let failures = 2; // the broker is down for the first two batches
     await startRelay({
       pool,
       publisher: {
         publish: async (messages) => {
           if (failures-- > 0) throw new Error("broker down");
-          await publisher.publish(messages);
+          await bed.publisher.publish(messages);
         },
         close: async () => {},
       },
     });
-    await waitFor(async () => (await fx.effects()).length >= total, { timeoutMs: 30_000, what: "all effects" });
+    await waitFor(async () => (await bed.fx.effects()).length >= total, { timeoutMs: 30_000, what: "all effects" });
     const { rows } = await pool.query<{ attempts: number; last_error: string | null }>(
       "SELECT attempts, last_error FROM outbox_event ORDER BY id LIMIT 1",
     );
@@ -234,21 +218,21 @@ describe("transactional outbox", () => {
 
   it("applies an event delivered twice only once", async () => {
     await startConsumer();
-    const event = fx.thingHappened.create({
+    const event = bed.fx.thingHappened.create({
       source: "kernel-test",
       subject: "dup",
       data: { aggregate: "dup", seq: 0 },
     });
-    const message = { topic: fx.topic, key: "dup", value: JSON.stringify(event) };
-    await publisher.publish([message, message]);
-    await publisher.publish([message]);
-    const marker = fx.thingHappened.create({
+    const message = { topic: bed.fx.topic, key: "dup", value: JSON.stringify(event) };
+    await bed.publisher.publish([message, message]);
+    await bed.publisher.publish([message]);
+    const marker = bed.fx.thingHappened.create({
       source: "kernel-test",
       subject: "dup",
       data: { aggregate: "dup", seq: 1 },
     });
-    await publisher.publish([{ topic: fx.topic, key: "dup", value: JSON.stringify(marker) }]);
-    const effects = await waitFor(async () => ((await fx.effects()).length >= 2 ? fx.effects() : null), {
+    await bed.publisher.publish([{ topic: bed.fx.topic, key: "dup", value: JSON.stringify(marker) }]);
+    const effects = await waitFor(async () => ((await bed.fx.effects()).length >= 2 ? bed.fx.effects() : null), {
       what: "marker effect",
     });
     expect(effects.map((e) => e.seq)).toEqual([0, 1]);
@@ -259,7 +243,7 @@ describe("transactional outbox", () => {
     const dlq: Array<{ value: string; reason: string; error: string }> = [];
     const dlqConsumer = kafka.consumer({ groupId: uniqueName("dlq-reader"), maxWaitTimeInMs: 100 });
     await dlqConsumer.connect();
-    await dlqConsumer.subscribe({ topic: `${fx.topic}.dlq`, fromBeginning: true });
+    await dlqConsumer.subscribe({ topic: `${bed.fx.topic}.dlq`, fromBeginning: true });
     await dlqConsumer.run({
       eachMessage: async ({ message }) =>
         void dlq.push({
@@ -268,15 +252,15 @@ describe("transactional outbox", () => {
           error: String(message.headers?.["dlq-error"]),
         }),
     });
-    stoppers.push(() => dlqConsumer.disconnect());
-    const good = fx.thingHappened.create({ source: "kernel-test", subject: "a", data: { aggregate: "a", seq: 0 } });
+    bed.stoppers.push(() => dlqConsumer.disconnect());
+    const good = bed.fx.thingHappened.create({ source: "kernel-test", subject: "a", data: { aggregate: "a", seq: 0 } });
     const badData = { ...good, id: crypto.randomUUID(), data: { aggregate: "a", seq: "zero" } };
-    await publisher.publish([
-      { topic: fx.topic, key: "a", value: "{not json" },
-      { topic: fx.topic, key: "a", value: JSON.stringify(badData) },
-      { topic: fx.topic, key: "a", value: JSON.stringify(good) },
+    await bed.publisher.publish([
+      { topic: bed.fx.topic, key: "a", value: "{not json" },
+      { topic: bed.fx.topic, key: "a", value: JSON.stringify(badData) },
+      { topic: bed.fx.topic, key: "a", value: JSON.stringify(good) },
     ]);
-    await waitFor(async () => (await fx.effects()).length === 1, { what: "the good event's effect" });
+    await waitFor(async () => (await bed.fx.effects()).length === 1, { what: "the good event's effect" });
     await waitFor(() => dlq.length === 2, { what: "two DLQ messages" });
     expect(dlq.map((m) => m.reason)).toEqual(["invalid-event", "invalid-event"]);
     expect(dlq[0]?.value).toBe("{not json");
@@ -291,11 +275,11 @@ describe("consumer runner retries", () => {
       kafka,
       groupId: uniqueName("kernel-test-group"),
       logger,
-      transaction: pgTransaction(fx.pool),
+      transaction: pgTransaction(bed.fx.pool),
       maxRetries: 2,
       retryInitialMs: 5,
       handlers: [
-        on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+        on(bed.fx.thingHappened, async (event, tx: PgTransactionClient) => {
           await recordEffect(tx, event);
           if (event.data.seq === 0) {
             calls += 1;
@@ -305,11 +289,17 @@ describe("consumer runner retries", () => {
       ],
     });
     await runner.start();
-    stoppers.push(() => runner.stop());
-    const failing = fx.thingHappened.create({ source: "kernel-test", subject: "r", data: { aggregate: "r", seq: 0 } });
-    const next = fx.thingHappened.create({ source: "kernel-test", subject: "r", data: { aggregate: "r", seq: 1 } });
-    await publisher.publish([failing, next].map((e) => ({ topic: fx.topic, key: "r", value: JSON.stringify(e) })));
-    const effects = await waitFor(async () => ((await fx.effects()).length >= 1 ? fx.effects() : null), {
+    bed.stoppers.push(() => runner.stop());
+    const failing = bed.fx.thingHappened.create({
+      source: "kernel-test",
+      subject: "r",
+      data: { aggregate: "r", seq: 0 },
+    });
+    const next = bed.fx.thingHappened.create({ source: "kernel-test", subject: "r", data: { aggregate: "r", seq: 1 } });
+    await bed.publisher.publish(
+      [failing, next].map((e) => ({ topic: bed.fx.topic, key: "r", value: JSON.stringify(e) })),
+    );
+    const effects = await waitFor(async () => ((await bed.fx.effects()).length >= 1 ? bed.fx.effects() : null), {
       what: "next event's effect",
     });
     expect(calls).toBe(3); // first try + 2 retries, each rolled back with its effect
@@ -322,9 +312,9 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
     const seen: string[] = [];
     const reader = kafka.consumer({ groupId: uniqueName("dlq-reader"), maxWaitTimeInMs: 100 });
     await reader.connect();
-    await reader.subscribe({ topic: `${fx.topic}.dlq`, fromBeginning: true });
+    await reader.subscribe({ topic: `${bed.fx.topic}.dlq`, fromBeginning: true });
     await reader.run({ eachMessage: async ({ message }) => void seen.push(String(message.headers?.["dlq-reason"])) });
-    stoppers.push(() => reader.disconnect());
+    bed.stoppers.push(() => reader.disconnect());
     return seen;
   }
 
@@ -336,12 +326,12 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
       kafka,
       groupId,
       logger,
-      transaction: pgTransaction(fx.pool),
+      transaction: pgTransaction(bed.fx.pool),
       maxRetries: 1,
       retryInitialMs: 5,
       retryMaxMs: 50,
       handlers: [
-        on(fx.thingHappened, async (event, tx: PgTransactionClient) => {
+        on(bed.fx.thingHappened, async (event, tx: PgTransactionClient) => {
           await handle(event, tx);
           await recordEffect(tx, event);
         }),
@@ -354,9 +344,13 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
     const producer = kafka.producer();
     await producer.connect();
     try {
-      const event = fx.thingHappened.create({ source: "kernel-test", subject: aggregate, data: { aggregate, seq } });
+      const event = bed.fx.thingHappened.create({
+        source: "kernel-test",
+        subject: aggregate,
+        data: { aggregate, seq },
+      });
       await producer.send({
-        topic: fx.topic,
+        topic: bed.fx.topic,
         acks: -1,
         messages: [{ key: aggregate, partition, value: JSON.stringify(event) }],
       });
@@ -384,16 +378,16 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
       }
     });
     await runner.start();
-    stoppers.push(() => runner.stop());
+    bed.stoppers.push(() => runner.stop());
     await send("held", 0, 0);
     await send("free", 0, 1); // another partition: not behind the outage
-    await waitFor(async () => (await fx.effects()).some((effect) => effect.aggregate === "free"), {
+    await waitFor(async () => (await bed.fx.effects()).some((effect) => effect.aggregate === "free"), {
       what: "the other partition's event",
     });
     await waitFor(() => failures >= 10, { what: "ten failures, far past maxRetries (1)" });
-    expect((await fx.effects()).map((effect) => effect.aggregate)).toEqual(["free"]);
+    expect((await bed.fx.effects()).map((effect) => effect.aggregate)).toEqual(["free"]);
     down = false;
-    await waitFor(async () => (await fx.effects()).some((effect) => effect.aggregate === "held"), {
+    await waitFor(async () => (await bed.fx.effects()).some((effect) => effect.aggregate === "held"), {
       timeoutMs: 10_000,
       what: "the held event, once the outage is over",
     });
@@ -408,9 +402,9 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
       if (killed++ < 3) await tx.$executeRawUnsafe("SELECT pg_terminate_backend(pg_backend_pid())");
     });
     await runner.start();
-    stoppers.push(() => runner.stop());
+    bed.stoppers.push(() => runner.stop());
     await send("db", 0, 0);
-    const effects = await waitFor(async () => ((await fx.effects()).length === 1 ? fx.effects() : null), {
+    const effects = await waitFor(async () => ((await bed.fx.effects()).length === 1 ? bed.fx.effects() : null), {
       timeoutMs: 20_000,
       what: "the event applied after the connection losses",
     });
@@ -439,8 +433,8 @@ describe("consumer runner: transient failures are waited out, never dead-lettere
     down = false;
     const second = runnerWith(async () => {}, groupId);
     await second.start();
-    stoppers.push(() => second.stop());
-    await waitFor(async () => (await fx.effects()).length === 1, {
+    bed.stoppers.push(() => second.stop());
+    await waitFor(async () => (await bed.fx.effects()).length === 1, {
       timeoutMs: 30_000,
       what: "the event applied by the next member",
     });

@@ -2,8 +2,18 @@
 // plus an `effect` table standing in for a consumer's side effect, so tests never share rows.
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
+import { afterEach, beforeEach } from "vitest";
 import { z } from "zod";
-import { createLogger, createPgClient, createPgPool, defineEvent, namespacedTopic } from "../../src/index.js";
+import {
+  createEventPublisher,
+  createLogger,
+  createPgClient,
+  createPgPool,
+  defineEvent,
+  type EventPublisher,
+  ensureTopics,
+  namespacedTopic,
+} from "../../src/index.js";
 import { type PgTransactionClient, uniqueName } from "../../src/testing/index.js";
 
 export const logger = createLogger("kernel-test", "silent");
@@ -73,4 +83,29 @@ export async function createOutboxFixture() {
       await pool.end();
     },
   };
+}
+
+export type OutboxFixture = Awaited<ReturnType<typeof createOutboxFixture>>;
+
+/**
+ * Registers the hooks of a test file on the outbox: every test gets a fresh fixture with its
+ * topic and a publisher; what a test pushes to `stoppers` is stopped after it, newest first.
+ */
+export function useOutboxTestbed() {
+  const bed = {
+    fx: undefined as unknown as OutboxFixture,
+    publisher: undefined as unknown as EventPublisher,
+    stoppers: [] as Array<() => Promise<void>>,
+  };
+  beforeEach(async () => {
+    bed.fx = await createOutboxFixture();
+    await ensureTopics(kafka, [bed.fx.topic]);
+    bed.publisher = await createEventPublisher(kafka);
+  });
+  afterEach(async () => {
+    for (const stop of bed.stoppers.splice(0).reverse()) await stop();
+    await bed.publisher.close();
+    await bed.fx.drop();
+  });
+  return bed;
 }
