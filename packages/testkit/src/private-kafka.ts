@@ -2,12 +2,12 @@
 // free ports), so a test can stop and restart it mid-run without touching the shared broker
 // other suites use. Its data survives stop/start, as a restarted broker's does.
 import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { waitFor } from "@shopstream/kernel/testing";
 import { freePort } from "./free-port.js";
+import { newClusterId, privateBrokerConfig } from "./private-kafka-config.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const stackDir = process.env.SHOPSTREAM_STACK_DIR ?? path.join(root, ".stack");
@@ -27,7 +27,8 @@ export async function startPrivateKafka(): Promise<PrivateKafka> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "private-kafka-"));
   const [port, controllerPort] = [await freePort(), await freePort()];
   const config = path.join(dir, "server.properties");
-  writeFileSync(config, brokerConfig(dir, port, controllerPort));
+  const stackConfig = readFileSync(path.join(stackDir, "kafka", "server.properties"), "utf8");
+  writeFileSync(config, privateBrokerConfig(stackConfig, { dir, port, controllerPort }));
   writeFileSync(
     path.join(dir, "log4j.properties"),
     `log4j.rootLogger=WARN, file
@@ -39,7 +40,7 @@ log4j.logger.kafka.server.KafkaRaftServer=INFO
 `,
   );
   const java = ["-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", `-Dlog4j.configuration=file:${dir}/log4j.properties`];
-  const clusterId = randomBytes(16).toString("base64url");
+  const clusterId = newClusterId();
   const format = spawnSync(
     "java",
     [...java, "-cp", `${lib}/*`, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config],
@@ -95,29 +96,4 @@ function answers(brokers: string[]): Promise<boolean> {
       resolve(!error),
     ),
   );
-}
-
-function brokerConfig(dir: string, port: number, controllerPort: number): string {
-  // As the stack's broker (scripts/stack), on this broker's own ports and directory.
-  return `process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:${controllerPort}
-listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}
-advertised.listeners=PLAINTEXT://127.0.0.1:${port}
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=${dir}/data
-num.partitions=3
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-min.insync.replicas=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-log.cleaner.dedupe.buffer.size=1048577
-num.network.threads=2
-num.io.threads=2
-`;
 }
