@@ -1,6 +1,7 @@
 // Walks a query plan: sequences in order, parallel branches together, flatten nodes move the
 // cursor into the result, condition nodes pick a branch by a Boolean variable. A fetch that
 // throws (a malformed subgraph answer) becomes an error; the rest of the plan still runs.
+// A Defer node met here is executed whole.
 import type { PlanNode } from "@apollo/query-planner";
 import { GraphQLError } from "../graphql-runtime.js";
 import { executeFetch } from "./execute-fetch.js";
@@ -35,10 +36,20 @@ export async function executeNode(run: ExecutionRun, node: PlanNode, cursor: Res
       return;
     }
     case "Defer":
-      throw new GraphQLError("@defer is not supported by this router yet", {
-        extensions: { code: "DEFER_NOT_SUPPORTED" },
-      });
+      // Delivered at once (incremental delivery starts only from a plan's root, see
+      // execute-deferred-plan.ts): the deferred parts run after the primary they depend on.
+      if (node.primary.node) await executeNode(run, node.primary.node, cursor);
+      await Promise.all(node.deferred.map((deferred) => deferred.node && executeNode(run, deferred.node, cursor)));
+      return;
   }
+}
+
+/** The node a plan really starts with once its root conditions are decided by the variables. */
+export function decideConditions(run: ExecutionRun, node: PlanNode | undefined): PlanNode | undefined {
+  let decided = node;
+  while (decided?.kind === "Condition")
+    decided = conditionValue(run, decided.condition) ? decided.ifClause : decided.elseClause;
+  return decided;
 }
 
 function conditionValue(run: ExecutionRun, variable: string): boolean {

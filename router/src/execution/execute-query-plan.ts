@@ -5,13 +5,14 @@
 
 import { type FieldSelection, operationFromDocument, type Schema } from "@apollo/federation-internals";
 import type { ServiceMap } from "@apollo/gateway";
-import type { QueryPlan } from "@apollo/query-planner";
+import type { PlanNode, QueryPlan, ResponsePath } from "@apollo/query-planner";
 import type { GatewayExecutionResult } from "@apollo/server-gateway-interface";
 import type { GraphQLError as GraphQLErrorType, GraphQLSchema } from "graphql";
 import { executeSync, GraphQLError, Kind } from "../graphql-runtime.js";
 import type { OperationContext } from "../pipeline/prepare-operation.js";
 import type { RouterContext } from "../request/router-context.js";
-import { executeNode } from "./execute-node.js";
+import { executeDeferredPlan, type IncrementalExecutionResult } from "./execute-deferred-plan.js";
+import { decideConditions, executeNode } from "./execute-node.js";
 import type { ExecutionRun } from "./execution-run.js";
 import type { ResultObject } from "./merge-into.js";
 import { compileResponseProgram, type ResponseProgram } from "./response-program.js";
@@ -26,12 +27,17 @@ export interface PlanExecution {
   operationContext: OperationContext;
   supergraphSchema: GraphQLSchema;
   apiSchema: Schema;
+  /** The client reads multipart/mixed: a plan that starts with a Defer node is answered in parts. */
+  incremental?: boolean;
 }
 
 const programs = new WeakMap<QueryPlan, ResponseProgram>();
 const typeConditions = new WeakMap<GraphQLSchema, TypeConditions>();
 
-export async function executeQueryPlan(plan: QueryPlan, execution: PlanExecution): Promise<GatewayExecutionResult> {
+export async function executeQueryPlan(
+  plan: QueryPlan,
+  execution: PlanExecution,
+): Promise<GatewayExecutionResult | IncrementalExecutionResult> {
   let program = programs.get(plan);
   if (!program) {
     try {
@@ -54,23 +60,42 @@ export async function executeQueryPlan(plan: QueryPlan, execution: PlanExecution
     errors: [],
     data: {},
   };
-  if (plan.node) await executeNode(run, plan.node, { path: [], objects: [run.data] });
-  return finish(run, program, execution);
+  let root: PlanNode | undefined;
+  try {
+    root = decideConditions(run, plan.node);
+  } catch (error) {
+    return { errors: [new GraphQLError((error as Error).message)] };
+  }
+  if (root?.kind === "Defer" && execution.incremental)
+    return executeDeferredPlan(run, root, {
+      program,
+      operation: () => operationOf(execution),
+      shape: (partRun, partProgram, input, path) => shape(partRun, partProgram, execution, input, path),
+    });
+  if (root) await executeNode(run, root, { path: [], objects: [run.data] });
+  return shape(run, program, execution, run.data, []);
 }
 
-function finish(run: ExecutionRun, program: ResponseProgram, execution: PlanExecution): GatewayExecutionResult {
+/** Shapes fetched data with a program (the operation's, or one deferred part's at `path`). */
+function shape(
+  run: ExecutionRun,
+  program: ResponseProgram,
+  execution: PlanExecution,
+  input: ResultObject,
+  path: ResponsePath,
+): GatewayExecutionResult {
   const shaping: ShapingContext = {
     program,
     variables: run.variables,
     introspect: (selection) => introspect(execution, selection, run.requestVariables),
     errors: [],
-    path: [],
+    path: [...path],
     invalid: false,
     hasErrors: false,
   };
   let data: ResultObject | null;
   try {
-    data = shapeResponse(shaping, run.data);
+    data = shapeResponse(shaping, input);
   } catch (error) {
     return {
       errors: [

@@ -13,9 +13,11 @@ import {
   type Operation,
   type OperationElement,
   type OutputType,
+  parseSelectionSet,
   type Schema,
   type SelectionSet,
   Variable,
+  type VariableDefinitions,
 } from "@apollo/federation-internals";
 import { clientResponseName } from "../supergraph/plan-checks/separate-from-requires.js";
 
@@ -70,6 +72,61 @@ export function compileResponseProgram(operation: Operation): ResponseProgram {
     selections: compileSelectionSet(operation.selectionSet, schema, leafValidators),
     defaultedVariables: operation.collectDefaultedVariableValues(),
   };
+}
+
+/**
+ * One deferred part of an operation (a query plan's `subselection`, printed selections under
+ * `parentType`) compiled as a program of its own: it shapes the part's objects for its payload.
+ */
+export function compileSubselectionProgram(
+  program: ResponseProgram,
+  parentType: CompositeType,
+  subselection: string | undefined,
+  variableDefinitions: VariableDefinitions,
+): ResponseProgram {
+  const selections = subselection
+    ? compileSelectionSet(
+        parseSelectionSet({ parentType, source: subselection, variableDefinitions, validate: false }),
+        program.schema,
+        new Map(),
+      )
+    : [];
+  return { ...program, rootType: parentType, selections };
+}
+
+/** The composite type a response path (response names, "... on T" for type conditions) reaches. */
+export function typeAtResponsePath(program: ResponseProgram, path: readonly string[]): CompositeType {
+  let type = program.rootType;
+  let entries = program.selections;
+  for (const segment of path) {
+    if (segment.startsWith("... on ")) {
+      const named = program.schema.type(segment.slice("... on ".length).trim());
+      if (!named || !isCompositeType(named)) throw new Error(`Unknown type condition in deferred path: ${segment}`);
+      type = named;
+      continue;
+    }
+    // A response name may be selected in several places (one of them deferred): their
+    // sub-selections together are what the rest of the path walks through.
+    const fields = fieldsNamed(entries, segment);
+    const [field] = fields;
+    if (!field) throw new Error(`Deferred path segment ${segment} is not in the operation`);
+    let step = field.output;
+    while (step.kind === "nonNull" || step.kind === "list") step = step.of;
+    if (step.kind !== "composite") throw new Error(`Deferred path segment ${segment} is a leaf`);
+    type = step.type;
+    entries = fields.flatMap((each) => each.selections ?? []);
+  }
+  return type;
+}
+
+type FieldEntry = Extract<ProgramEntry, { kind: "field" }>;
+
+function fieldsNamed(entries: ProgramEntry[], responseName: string, into: FieldEntry[] = []): FieldEntry[] {
+  for (const entry of entries) {
+    if (entry.kind === "field" && entry.responseName === responseName) into.push(entry);
+    else if (entry.kind === "fragment") fieldsNamed(entry.selections, responseName, into);
+  }
+  return into;
 }
 
 function compileSelectionSet(

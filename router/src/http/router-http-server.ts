@@ -15,6 +15,7 @@ import type { RouterComponents } from "../router-components.js";
 import { clientIp, forwardedForHeader } from "./client-ip.js";
 import { applyCors } from "./cors.js";
 import { sandboxLandingPage, wantsLandingPage } from "./landing-page.js";
+import { writeMultipart } from "./multipart-response.js";
 
 export function createRouterHttpServer(router: RouterComponents): http.Server {
   const { settings, supergraph, logger } = router;
@@ -68,8 +69,17 @@ export function createRouterHttpServer(router: RouterComponents): http.Server {
         headers: req.headers,
         clientIp: clientIp(req, settings.trustedProxies),
       };
+      const startedAt = performance.now();
       const shaped = await traceRouterRequest(req, () => runHttpGraphQL(version, input, requestId, router));
       for (const [name, value] of Object.entries(shaped.headers ?? {})) res.setHeader(name, value);
+      if ("subsequent" in shaped && shaped.subsequent)
+        return await writeMultipart(
+          res,
+          shaped.status,
+          { ...shaped.body, hasNext: true },
+          shaped.subsequent,
+          startedAt,
+        );
       sendJson(res, shaped.status, shaped.body);
     } catch (error) {
       logger.error({ err: error }, "unhandled router error");

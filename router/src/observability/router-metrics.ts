@@ -25,6 +25,18 @@ export const routerMetrics = {
     labelNames: ["subgraph"],
     registers: [metricsRegistry],
   }),
+  deferredPayloads: new client.Counter({
+    name: "router_deferred_payloads_total",
+    help: "Payloads after the first of answers delivered incrementally (@defer over multipart/mixed)",
+    registers: [metricsRegistry],
+  }),
+  incrementalChunks: new client.Histogram({
+    name: "router_incremental_chunk_seconds",
+    help: "Time from the start of an incrementally delivered answer to its first and to its last chunk",
+    labelNames: ["chunk"],
+    buckets: latencyBuckets,
+    registers: [metricsRegistry],
+  }),
   subgraphFetchErrors: new client.Counter({
     name: "router_subgraph_fetch_errors_total",
     help: "Failed subgraph fetches (transport errors, timeouts, bad responses) by subgraph and code",

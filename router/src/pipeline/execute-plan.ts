@@ -11,15 +11,17 @@ export async function executePlan(state: RequestState, router: Pick<RouterCompon
   const { settings } = router;
   const execute = () => runPlan(state);
   // Identical anonymous queries in flight share one execution (router/src/cache/dedup.ts).
-  state.result = settings.requestDedup
-    ? await dedupeAnonymousQuery(
-        state.plan,
-        state.prepared.operationContext.operation.operation,
-        state.request.variables,
-        state.context,
-        execute,
-      )
-    : await execute();
+  // An answer in parts is one client's stream: never shared.
+  state.result =
+    settings.requestDedup && !state.incremental
+      ? await dedupeAnonymousQuery(
+          state.plan,
+          state.prepared.operationContext.operation.operation,
+          state.request.variables,
+          state.context,
+          execute,
+        )
+      : await execute();
   state.overrides.observe(state.result);
 }
 
@@ -33,6 +35,7 @@ function runPlan(state: RequestState) {
     operationContext: prepared.operationContext,
     supergraphSchema: version.supergraphGraphQLSchema,
     apiSchema: version.apiSchema,
+    incremental: state.incremental,
   });
 }
 

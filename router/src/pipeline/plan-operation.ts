@@ -4,6 +4,7 @@
 import { operationFromDocument } from "@apollo/federation-internals";
 import { buildOperationContext } from "@apollo/gateway";
 import type { QueryPlan } from "@apollo/query-planner";
+import { acceptsIncrementalDelivery } from "../request/incremental-delivery.js";
 import { RequestError } from "../request/request-error.js";
 import type { RouterComponents } from "../router-components.js";
 import { federationFacts } from "../supergraph/plan-checks/federation-facts.js";
@@ -13,9 +14,14 @@ import type { PreparedOperation } from "./prepare-operation.js";
 import type { RequestState } from "./request-state.js";
 import type { OverrideConditions } from "./resolve-overrides.js";
 
-export function planCacheKey(query: string, operationName: string | undefined, overrides: OverrideConditions): string {
+export function planCacheKey(
+  query: string,
+  operationName: string | undefined,
+  overrides: OverrideConditions,
+  deferIgnored = false,
+): string {
   const enabled = [...overrides].filter(([, on]) => on).map(([label]) => label);
-  return `${operationName ?? ""}\u0000${enabled.sort().join("\u0001")}\u0000${query}`;
+  return `${operationName ?? ""}\u0000${enabled.sort().join("\u0001")}\u0000${deferIgnored ? "\u0002" : ""}${query}`;
 }
 
 /** The operation a plan was made for, when the router rewrote the client's (plan-checks/). */
@@ -24,14 +30,20 @@ const plannedOperations = new WeakMap<QueryPlan, PreparedOperation>();
 export function planOperation(state: RequestState, router: Pick<RouterComponents, "development" | "logger">): void {
   const { version, request, prepared } = state;
   const overrides = state.overrides.conditions;
-  const key = planCacheKey(request.query, request.operationName, overrides);
+  // @defer is honoured for clients that read multipart/mixed; for others it is ignored (as the
+  // spec allows) and the whole answer comes at once, from a plan made without it.
+  const usesDefer = request.query.includes("@defer");
+  state.incremental = usesDefer && acceptsIncrementalDelivery(state.input.headers?.accept);
+  const deferIgnored = usesDefer && !state.incremental;
+  const key = planCacheKey(request.query, request.operationName, overrides, deferIgnored);
   let plan = version.plans.get(key);
   if (!plan) {
     const planned = operationToPlan(state, router);
-    const operationForPlanner = operationFromDocument(version.apiSchema, planned.document, {
+    const operation = operationFromDocument(version.apiSchema, planned.document, {
       operationName: request.operationName,
       validate: false, // already validated against the API schema in prepare-operation
     });
+    const operationForPlanner = deferIgnored ? operation.withoutDefer() : operation;
     try {
       plan = version.planner.buildQueryPlan(operationForPlanner, { overrideConditions: new Map(overrides) });
     } catch (error) {

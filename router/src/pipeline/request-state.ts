@@ -27,6 +27,8 @@ export class RequestState {
   authorization: Authorization = { denied: [], emptied: [] };
   overrides: ResolvedOverrides = noOverrides;
   plan!: QueryPlan;
+  /** plan: the operation uses @defer and the client reads multipart/mixed (answered in parts). */
+  incremental = false;
   result!: GatewayExecutionResult;
 
   constructor(

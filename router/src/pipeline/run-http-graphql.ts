@@ -39,13 +39,21 @@ export async function runHttpGraphQL(
   }
   const answers = await Promise.all(
     items.map((item, i) =>
-      runGraphQLRequest(version, { ...input, body: JSON.stringify(item) }, `${requestId}:${i}`, router),
+      // One JSON array answers a batch: an operation's @defer is answered at once, not in parts.
+      runGraphQLRequest(
+        version,
+        { ...input, body: JSON.stringify(item), headers: jsonOnly(input) },
+        `${requestId}:${i}`,
+        router,
+      ),
     ),
   );
   return combine(answers);
 }
 
 const startsAsArray = /^\s*\[/;
+
+const jsonOnly = (input: HttpInput) => ({ ...input.headers, accept: "application/json" });
 
 /** The operations of a batched POST body, or null when the body is not a JSON array. */
 function batchItems(input: HttpInput): unknown[] | null {

@@ -10,7 +10,14 @@ export interface ShapedResponse {
   headers?: Record<string, string>;
   /** The request's operation name once parsed (metrics and span label only). */
   operationName?: string;
-  body: { data?: unknown; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
+  body: { data?: unknown; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown>; hasNext?: boolean };
+  /** The later parts of an answer delivered incrementally (@defer); `body` is then the first. */
+  subsequent?: AsyncIterable<SubsequentBody>;
+}
+
+export interface SubsequentBody {
+  incremental?: { errors?: readonly unknown[]; [key: string]: unknown }[];
+  hasNext: boolean;
 }
 
 export function formatError(error: unknown, fallbackCode = "INTERNAL_SERVER_ERROR"): GraphQLFormattedError {
@@ -37,11 +44,28 @@ export function executionResponse(result: {
   data?: unknown;
   errors?: readonly unknown[];
   extensions?: Record<string, unknown>;
+  hasNext?: boolean;
+  subsequent?: AsyncIterable<SubsequentBody>;
 }): ShapedResponse {
   const body: ShapedResponse["body"] = { data: result.data ?? null };
   if (result.errors && result.errors.length > 0) body.errors = result.errors.map((error) => formatError(error));
   if (result.extensions) body.extensions = result.extensions;
-  return { status: 200, body };
+  if (!result.subsequent) return { status: 200, body };
+  body.hasNext = true;
+  return { status: 200, body, subsequent: formattedParts(result.subsequent) };
+}
+
+/** Later parts with their errors formatted as the first part's are (extensions.code always). */
+async function* formattedParts(parts: AsyncIterable<SubsequentBody>): AsyncGenerator<SubsequentBody> {
+  for await (const part of parts)
+    yield part.incremental
+      ? {
+          ...part,
+          incremental: part.incremental.map((item) =>
+            item.errors ? { ...item, errors: item.errors.map((error) => formatError(error)) } : item,
+          ),
+        }
+      : part;
 }
 
 export function internalError(): ShapedResponse {

@@ -69,9 +69,10 @@ export function buildSchemaVersion(sdl: string, routing: SubgraphRouting): Schem
     id: createHash("sha256").update(sdl).digest("hex").slice(0, 12),
     supergraph,
     apiSchema,
-    apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
+    // @defer is part of the API: clients that accept multipart/mixed get deferred parts later.
+    apiGraphQLSchema: apiSchema.toGraphQLJSSchema({ includeDefer: true }),
     supergraphGraphQLSchema,
-    planner: new QueryPlanner(supergraph),
+    planner: new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } }),
     serviceMap,
     subgraphUrls,
     documents: new BoundedCache(2_000),

@@ -69,7 +69,9 @@ export function startProducts(options: { tagline?: boolean; port?: number } = {}
   });
 }
 
-export function startReviews(options: { delayMs?: number } = {}): Promise<RunningSubgraph<object>> {
+export function startReviews(
+  options: { delayMs?: number /** Awaited before each review entity is answered. */; gate?: () => Promise<void> } = {},
+): Promise<RunningSubgraph<object>> {
   return startSubgraphServer({
     name: "reviews",
     typeDefs: parse(reviewsSdl),
@@ -81,6 +83,7 @@ export function startReviews(options: { delayMs?: number } = {}): Promise<Runnin
       Product: {
         __resolveReference: async ({ id }: { id: string }) => {
           if (options.delayMs) await sleep(options.delayMs);
+          await options.gate?.();
           return { id };
         },
         reviews: ({ id }: { id: string }) => [{ body: `Great ${id}`, rating: id === "p1" ? 5 : 4 }],
