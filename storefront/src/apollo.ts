@@ -1,6 +1,7 @@
 // Apollo Client for the router: every operation goes by its registered id (the router enforces
 // trusted documents in production), with the shopper's access token when signed in.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { Defer20220824Handler } from "@apollo/client/incremental";
 import { SetContextLink } from "@apollo/client/link/context";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { currentAccessToken } from "./auth/session";
@@ -15,6 +16,8 @@ export function createApolloClient() {
   const persisted = new PersistedQueryLink({ generateHash: persistedId, retry: () => false, disable: () => false });
   return new ApolloClient({
     link: ApolloLink.from([auth, persisted, new HttpLink({ uri: "/graphql" })]),
+    // @defer parts as the router sends them (multipart/mixed, deferSpec=20220824).
+    incrementalHandler: new Defer20220824Handler(),
     cache: new InMemoryCache({
       typePolicies: {
         // Search pages append on "Load more" (cursor pagination); each filter set is its own list.

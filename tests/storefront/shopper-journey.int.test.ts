@@ -155,7 +155,15 @@ describe("a shopper in the storefront", () => {
     const unseen = await stockedProduct(5);
     await platform.stop("recommendations");
     try {
+      // One query for the page; its recommendations part is deferred, so it comes as multipart/mixed.
+      const pageAnswer = page.waitForResponse(
+        (response) =>
+          response.url().endsWith("/graphql") && response.request().postData()?.includes("ProductPage") === true,
+      );
       await page.goto(`/products/${unseen.slug}`);
+      expect((await pageAnswer).headers()["content-type"]).toMatch(
+        /^multipart\/mixed; boundary="-"; deferSpec=20220824/,
+      );
       await page.getByRole("heading", { name: unseen.name }).waitFor();
       const notice = page
         .getByRole("alert")

@@ -127,18 +127,12 @@ export const ProductPageQuery = graphql(`
           currency
         }
       }
-    }
-  }
-`);
-
-// Its own query, so the page paints without it and an outage of recommendations leaves the rest
-// (by id: a failed answer's null then lands apart from the page's product(slug) in the cache).
-export const CustomersAlsoBoughtQuery = graphql(`
-  query CustomersAlsoBought($id: ID!) {
-    product(id: $id) {
-      id
-      recommendations(first: 4) {
-        ...ProductCardFields
+      # Deferred: the page paints before recommendations answers, and an outage of it leaves the
+      # rest of the page (the router sends this part later, with its own errors).
+      ... @defer(label: "recommendations") {
+        recommendations(first: 4) {
+          ...ProductCardFields
+        }
       }
     }
   }

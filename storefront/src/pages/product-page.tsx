@@ -1,5 +1,6 @@
 // Product page: images, variants by size and colour, price, availability from inventory, add to
 // basket, and what customers also bought. A failed part (say, recommendations) leaves the rest.
+import type { ErrorLike } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
@@ -9,9 +10,10 @@ import { useCart } from "../cart/use-cart";
 import { ErrorNotice } from "../components/error-notice";
 import { ProductGrid } from "../components/product-card";
 import { ProductImage } from "../components/product-image";
+import type { ProductCardFieldsFragment } from "../gql/graphql";
 import { formatMoney } from "../money";
 import { AddToCartMutation, CartQuery } from "../operations/cart";
-import { CustomersAlsoBoughtQuery, ProductPageQuery } from "../operations/products";
+import { ProductPageQuery } from "../operations/products";
 import { messageFor } from "../user-errors";
 
 const availabilityText = { IN_STOCK: "In stock", LOW_STOCK: "Only a few left", OUT_OF_STOCK: "Out of stock" } as const;
@@ -106,19 +108,30 @@ export function ProductPage() {
         )}
         <p>{product.description}</p>
       </div>
-      <CustomersAlsoBought productId={product.id} />
+      <CustomersAlsoBought
+        products={"recommendations" in product ? product.recommendations : undefined}
+        pending={result.dataState === "streaming"}
+        error={result.error}
+        retry={() => result.refetch()}
+      />
     </article>
   );
 }
 
-function CustomersAlsoBought({ productId }: { productId: string }) {
-  const result = useQuery(CustomersAlsoBoughtQuery, { variables: { id: productId } });
-  const products = result.data?.product?.recommendations ?? [];
-  if (!result.error && products.length === 0) return null;
+/** The page query's deferred part: absent while it streams in, or when recommendations failed. */
+function CustomersAlsoBought(props: {
+  products: readonly ProductCardFieldsFragment[] | undefined;
+  pending: boolean;
+  error: ErrorLike | undefined;
+  retry: () => void;
+}) {
+  const products = props.products ?? [];
+  const failed = props.error !== undefined && !props.pending && props.products === undefined;
+  if (!failed && products.length === 0) return null;
   return (
     <section aria-labelledby="also-bought" className="also-bought">
       <h2 id="also-bought">Customers also bought</h2>
-      {result.error && <ErrorNotice error={result.error} retry={() => result.refetch()} partial />}
+      {failed && props.error && <ErrorNotice error={props.error} retry={props.retry} partial />}
       {products.length > 0 && <ProductGrid products={products} label="Customers also bought" />}
     </section>
   );
