@@ -66,6 +66,9 @@ describe("@defer through the router", () => {
         hasNext: false,
       },
     ]);
+    const metrics = await (await fetch(new URL("/metrics", router.url))).text();
+    expect(metrics).toMatch(/^router_deferred_payloads_total\{[^}]*\} [1-9]/m);
+    expect(metrics).toMatch(/^router_incremental_chunk_seconds_count\{[^}]*chunk="last"[^}]*\} [1-9]/m);
   });
 
   it("nests deferred parts and delivers an inner one after the outer one", async () => {

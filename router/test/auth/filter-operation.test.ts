@@ -43,6 +43,14 @@ describe("filterOperation", () => {
     expect(result.document).toBe(result.original);
   });
 
+  it("keeps a deferred fragment deferred once a field the caller may not see is taken out of it", () => {
+    const result = run('{ products { id ... @defer(label: "more") { name stock } } }', anonymous);
+    expect(result.denied).toEqual([{ path: ["products", "stock"], coordinate: "Product.stock", kind: "field" }]);
+    expect(result.text).toBe('{ products { id ... @defer(label: "more") { name } } }');
+    // Nothing left in it: the fragment goes, the rest stays.
+    expect(run("{ products { id ... @defer { stock } } }", anonymous).text).toBe("{ products { id } }");
+  });
+
   it("removes @authenticated fields for anonymous callers and keeps the rest", () => {
     const result = run("{ products { id } me { id } }", anonymous);
     expect(result.denied).toEqual([{ path: ["me"], coordinate: "Query.me", kind: "field" }]);
