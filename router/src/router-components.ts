@@ -7,6 +7,7 @@ import type { RouterCache } from "./cache/router-cache.js";
 import type { RouterSettings } from "./config/router-settings.js";
 import type { RolloutState } from "./overrides/rollout-sources.js";
 import type { Protection } from "./protection/protection.js";
+import type { SubscriptionHub } from "./subscriptions/subscription-hub.js";
 import type { SupergraphHolder } from "./supergraph/supergraph-holder.js";
 
 export interface RouterComponents {
@@ -20,6 +21,8 @@ export interface RouterComponents {
   authenticator: Authenticator;
   /** The entity cache, when configured. */
   cache?: RouterCache;
+  /** Every client subscription: limits, shared upstreams, credential checks (subscriptions/). */
+  subscriptions: SubscriptionHub;
   /** CORS allow-list: configured origins, plus Apollo Sandbox in development. */
   corsOrigins: ReadonlySet<string>;
   /** True from close() on: /ready answers 503 while the drain lasts. */

@@ -9,10 +9,12 @@ import { parseRouterSettings, type RouterOptions, type RouterSettings } from "./
 import { InFlightFetches } from "./datasource/in-flight-fetches.js";
 import { SubgraphPools } from "./datasource/subgraph-pools.js";
 import { sandboxOrigins } from "./http/cors.js";
+import { serveGraphQLWebSocket } from "./http/graphql-websocket.js";
 import { createRouterHttpServer } from "./http/router-http-server.js";
 import { startRollout } from "./overrides/start-rollout.js";
 import { createProtection } from "./protection/protection.js";
 import type { RouterComponents } from "./router-components.js";
+import { SubscriptionHub } from "./subscriptions/subscription-hub.js";
 import { SupergraphHolder } from "./supergraph/supergraph-holder.js";
 import { watchSupergraphFile } from "./supergraph/watch-supergraph-file.js";
 
@@ -29,6 +31,8 @@ export interface RunningRouter {
   reload(sdl?: string): Promise<boolean>;
   /** The entity cache, when enabled (tests await `cache.ready`, purge through it). */
   cache?: RouterCache;
+  /** Client subscriptions open now, and the upstream subscriptions they share. */
+  subscriptionCounts(): { open: number; upstreams: number };
   close(): Promise<void>;
 }
 
@@ -67,6 +71,12 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
   const rollout = await startRollout(settings.rollout, logger);
   const auth = startAuth(settings.auth, logger);
   const protection = await createProtection(settings.protection, !development, logger);
+  const subscriptions = new SubscriptionHub(
+    settings.subscriptions,
+    settings.identitySecret,
+    auth.authenticator,
+    logger.child({ component: "subscriptions" }),
+  );
   const components: RouterComponents = {
     settings,
     development,
@@ -76,6 +86,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     rollout,
     authenticator: auth.authenticator,
     cache,
+    subscriptions,
     corsOrigins: new Set([...(development ? sandboxOrigins : []), ...settings.corsOrigins]),
     get draining() {
       return shutdown.draining;
@@ -84,6 +95,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
   const server = createRouterHttpServer(components);
   server.keepAliveTimeout = 65_000;
   const shutdown = httpShutdown(server);
+  const websocket = serveGraphQLWebSocket(server, components);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(settings.port, settings.host, resolve);
@@ -97,11 +109,15 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     port,
     schemaId: () => supergraph.current!.id,
     cache,
+    subscriptionCounts: () => ({ open: subscriptions.size, upstreams: subscriptions.upstreams.size }),
     reload: async (sdl) => supergraph.apply(sdl ?? (await readSdl())),
     async close() {
       shutdown.beginDraining();
       if (settings.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs));
       stopWatching();
+      // Subscribers first: each gets SHUTTING_DOWN, then its socket closes (1001) or its response ends.
+      await subscriptions.close();
+      await websocket.close();
       rollout.close();
       auth.close();
       await shutdown.close();

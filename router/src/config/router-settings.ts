@@ -9,6 +9,7 @@ import { cacheSettingsSchema } from "../cache/cache-config.js";
 import { rolloutSourceSettingsSchema } from "../overrides/start-rollout.js";
 import { protectionSettingsSchema } from "../protection/protection-config.js";
 import { repoSchemaDir } from "../schema/schema-layout.js";
+import { subscriptionSettingsSchema } from "../subscriptions/subscription-settings.js";
 import { processSettingsShape } from "./process-settings.js";
 
 const milliseconds = z.number().int().min(1);
@@ -49,6 +50,8 @@ export const routerSettingsSchema = z.object({
   cache: cacheSettingsSchema.optional(),
   /** Progressive @override percentages (file and/or Redis key); absent = labelled fields stay on legacy. */
   rollout: rolloutSourceSettingsSchema.optional(),
+  /** Subscription limits, heartbeats and credential re-checks (subscriptions/subscription-settings.ts). */
+  subscriptions: subscriptionSettingsSchema.prefault({}),
   /** Operation limits, trusted documents, rate limiting (off unless `rateLimit` is given). */
   protection: protectionSettingsSchema.prefault({}),
 });

@@ -13,6 +13,11 @@ import type { OperationContext } from "../pipeline/prepare-operation.js";
 import type { RouterContext } from "../request/router-context.js";
 import { executeDeferredPlan, type IncrementalExecutionResult } from "./execute-deferred-plan.js";
 import { decideConditions, executeNode } from "./execute-node.js";
+import {
+  executeSubscription,
+  type SubscriptionExecutionResult,
+  type SubscriptionSource,
+} from "./execute-subscription.js";
 import type { ExecutionRun } from "./execution-run.js";
 import type { ResultObject } from "./merge-into.js";
 import { compileResponseProgram, type ResponseProgram } from "./response-program.js";
@@ -29,6 +34,8 @@ export interface PlanExecution {
   apiSchema: Schema;
   /** The client reads multipart/mixed: a plan that starts with a Defer node is answered in parts. */
   incremental?: boolean;
+  /** Where a subscription plan's events come from; without it a subscription is refused. */
+  subscription?: SubscriptionSource;
 }
 
 const programs = new WeakMap<QueryPlan, ResponseProgram>();
@@ -37,7 +44,7 @@ const typeConditions = new WeakMap<GraphQLSchema, TypeConditions>();
 export async function executeQueryPlan(
   plan: QueryPlan,
   execution: PlanExecution,
-): Promise<GatewayExecutionResult | IncrementalExecutionResult> {
+): Promise<GatewayExecutionResult | IncrementalExecutionResult | SubscriptionExecutionResult> {
   let program = programs.get(plan);
   if (!program) {
     try {
@@ -48,7 +55,6 @@ export async function executeQueryPlan(
     }
     programs.set(plan, program);
   }
-  if (plan.node?.kind === "Subscription") throw new Error("Execution of subscriptions not supported by gateway");
   const requestVariables = execution.variables ?? {};
   const run: ExecutionRun = {
     services: execution.services,
@@ -60,6 +66,12 @@ export async function executeQueryPlan(
     errors: [],
     data: {},
   };
+  if (plan.node?.kind === "Subscription") {
+    const source = execution.subscription;
+    if (!source) return { errors: [new GraphQLError("Subscriptions need a streaming transport")] };
+    const shapeEvent = (eventRun: ExecutionRun) => shape(eventRun, program, execution, eventRun.data, []);
+    return { events: executeSubscription(run, plan.node, source, shapeEvent) };
+  }
   let root: PlanNode | undefined;
   try {
     root = decideConditions(run, plan.node);

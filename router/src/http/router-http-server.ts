@@ -16,6 +16,7 @@ import { clientIp, forwardedForHeader } from "./client-ip.js";
 import { applyCors } from "./cors.js";
 import { sandboxLandingPage, wantsLandingPage } from "./landing-page.js";
 import { writeMultipart } from "./multipart-response.js";
+import { acceptsMultipartSubscription, writeMultipartSubscription } from "./multipart-subscription.js";
 
 export function createRouterHttpServer(router: RouterComponents): http.Server {
   const { settings, supergraph, logger } = router;
@@ -58,6 +59,9 @@ export function createRouterHttpServer(router: RouterComponents): http.Server {
             },
           ],
         });
+      // A multipart subscription lasts until the client goes away.
+      const gone = new AbortController();
+      res.once("close", () => gone.abort());
       const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID();
       const input = {
         method: req.method ?? "GET",
@@ -68,10 +72,14 @@ export function createRouterHttpServer(router: RouterComponents): http.Server {
         forwardedFor: forwardedForHeader(req, settings.trustedProxies),
         headers: req.headers,
         clientIp: clientIp(req, settings.trustedProxies),
+        subscriptionTransport: acceptsMultipartSubscription(req.headers.accept) ? ("multipart" as const) : undefined,
+        signal: gone.signal,
       };
       const startedAt = performance.now();
       const shaped = await traceRouterRequest(req, () => runHttpGraphQL(version, input, requestId, router));
       for (const [name, value] of Object.entries(shaped.headers ?? {})) res.setHeader(name, value);
+      if ("events" in shaped && shaped.events)
+        return await writeMultipartSubscription(res, shaped.events, settings.subscriptions.heartbeatMs);
       if ("subsequent" in shaped && shaped.subsequent)
         return await writeMultipart(
           res,

@@ -30,6 +30,30 @@ export const routerMetrics = {
     help: "Payloads after the first of answers delivered incrementally (@defer over multipart/mixed)",
     registers: [metricsRegistry],
   }),
+  subscriptionsOpen: new client.Gauge({
+    name: "router_subscriptions_open",
+    help: "Client subscriptions open now, by root field and transport",
+    labelNames: ["field", "transport"],
+    registers: [metricsRegistry],
+  }),
+  subscriptionEvents: new client.Counter({
+    name: "router_subscription_events_total",
+    help: "Subscription events delivered to clients, by root field",
+    labelNames: ["field"],
+    registers: [metricsRegistry],
+  }),
+  subscriptionEnds: new client.Counter({
+    name: "router_subscription_ends_total",
+    help: "Client subscriptions ended, by why: client, complete, upstream, unauthenticated, shutdown",
+    labelNames: ["field", "reason"],
+    registers: [metricsRegistry],
+  }),
+  subscriptionUpstreams: new client.Gauge({
+    name: "router_subscription_upstreams_open",
+    help: "Subscriptions the router holds open to subgraphs (shared by subscribers), by subgraph",
+    labelNames: ["subgraph"],
+    registers: [metricsRegistry],
+  }),
   incrementalChunks: new client.Histogram({
     name: "router_incremental_chunk_seconds",
     help: "Time from the start of an incrementally delivered answer to its first and to its last chunk",

@@ -1,15 +1,24 @@
 // Stage: run the query plan with the router's own executor (execution/). Subgraph failures arrive
 // as errors next to partial data (see datasource/subgraph-errors.ts); they never throw here.
-import type { GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { dedupeAnonymousQuery } from "../cache/dedup.js";
 import { executeQueryPlan } from "../execution/execute-query-plan.js";
+import type { SubscriptionSource } from "../execution/execute-subscription.js";
 import type { RouterContext } from "../request/router-context.js";
 import type { RouterComponents } from "../router-components.js";
 import type { RequestState } from "./request-state.js";
 
-export async function executePlan(state: RequestState, router: Pick<RouterComponents, "settings">): Promise<void> {
+export async function executePlan(
+  state: RequestState,
+  router: Pick<RouterComponents, "settings" | "subscriptions">,
+): Promise<void> {
   const { settings } = router;
-  const execute = () => runPlan(state);
+  // A subscription: events, one answer each, for as long as it lasts (subscriptions/).
+  if (state.plan.node?.kind === "Subscription") {
+    state.events = await router.subscriptions.subscribe(state, (subscription) => runPlan(state, subscription));
+    return;
+  }
+  const execute = () => runPlan(state) as Promise<GatewayExecutionResult>;
   // Identical anonymous queries in flight share one execution (router/src/cache/dedup.ts).
   // An answer in parts is one client's stream: never shared.
   state.result =
@@ -25,7 +34,7 @@ export async function executePlan(state: RequestState, router: Pick<RouterCompon
   state.overrides.observe(state.result);
 }
 
-function runPlan(state: RequestState) {
+function runPlan(state: RequestState, subscription?: SubscriptionSource) {
   const { version, request, prepared, plan, context } = state;
   return executeQueryPlan(plan, {
     services: version.serviceMap,
@@ -36,6 +45,7 @@ function runPlan(state: RequestState) {
     supergraphSchema: version.supergraphGraphQLSchema,
     apiSchema: version.apiSchema,
     incremental: state.incremental,
+    subscription,
   });
 }
 

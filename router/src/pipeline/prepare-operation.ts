@@ -10,6 +10,7 @@ import { parseWithLimits } from "../protection/parse-with-limits.js";
 import type { OperationLimits } from "../protection/protection-config.js";
 import { RequestError } from "../request/request-error.js";
 import type { RouterComponents } from "../router-components.js";
+import { subscriptionTransportHint } from "../subscriptions/transports.js";
 import type { CachedDocument, SchemaVersion } from "../supergraph/schema-version.js";
 import type { RequestState } from "./request-state.js";
 
@@ -43,7 +44,9 @@ export function prepareOperation(
     throw new RequestError(400, "OPERATION_RESOLUTION_FAILURE", (error as Error).message);
   }
   const kind = operationContext.operation.operation;
-  if (kind === "subscription") throw new RequestError(400, "BAD_REQUEST", "Subscriptions are not supported");
+  // Events need a stream: a WebSocket or a multipart response (subscriptions/), not one JSON body.
+  if (kind === "subscription" && !state.input.subscriptionTransport)
+    throw new RequestError(406, "SUBSCRIPTION_TRANSPORT_REQUIRED", subscriptionTransportHint);
   if (kind === "mutation" && state.input.method !== "POST")
     throw new RequestError(405, "METHOD_NOT_ALLOWED", "Mutations can only be sent over POST");
 

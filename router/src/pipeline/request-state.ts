@@ -30,6 +30,8 @@ export class RequestState {
   /** plan: the operation uses @defer and the client reads multipart/mixed (answered in parts). */
   incremental = false;
   result!: GatewayExecutionResult;
+  /** execute: a subscription's results, one per event (then `result` is unset). */
+  events?: AsyncIterable<GatewayExecutionResult>;
 
   constructor(
     readonly requestId: string,

@@ -1,5 +1,6 @@
 // Runs one GraphQL request through the stages (stages.ts) and shapes the answer: the execution
 // result with authorization errors merged in, or the RequestError a stage threw.
+import type { GatewayExecutionResult } from "@apollo/server-gateway-interface";
 import { countRejection, rejectionHeaders } from "../protection/rejections.js";
 import type { HttpInput } from "../request/graphql-request.js";
 import { RequestError } from "../request/request-error.js";
@@ -9,6 +10,11 @@ import { withAuthorizationErrors } from "./authorize.js";
 import { RequestState } from "./request-state.js";
 import { executionResponse, internalError, rejection, type ShapedResponse } from "./shape-response.js";
 import { stages } from "./stages.js";
+
+/** Each event's answer shaped as a single answer is, with the fields authorization removed. */
+async function* shapedEvents(events: AsyncIterable<GatewayExecutionResult>, state: RequestState) {
+  for await (const result of events) yield withAuthorizationErrors(executionResponse(result), state.authorization).body;
+}
 
 export async function runGraphQLRequest(
   version: SchemaVersion,
@@ -22,6 +28,9 @@ export async function runGraphQLRequest(
       const pending = stage(state, router);
       if (pending) await pending; // most stages are synchronous: no microtask for them
     }
+    const { events } = state;
+    if (events)
+      return { status: 200, body: {}, events: shapedEvents(events, state), operationName: state.operationName };
     const shaped = withAuthorizationErrors(executionResponse(state.result), state.authorization);
     return { ...shaped, operationName: state.operationName };
   } catch (error) {

@@ -42,7 +42,8 @@ export async function runHttpGraphQL(
       // One JSON array answers a batch: an operation's @defer is answered at once, not in parts.
       runGraphQLRequest(
         version,
-        { ...input, body: JSON.stringify(item), headers: jsonOnly(input) },
+        // ...and a subscription is refused: one JSON array cannot carry a stream.
+        { ...input, body: JSON.stringify(item), headers: jsonOnly(input), subscriptionTransport: undefined },
         `${requestId}:${i}`,
         router,
       ),

@@ -13,6 +13,8 @@ export interface ShapedResponse {
   body: { data?: unknown; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown>; hasNext?: boolean };
   /** The later parts of an answer delivered incrementally (@defer); `body` is then the first. */
   subsequent?: AsyncIterable<SubsequentBody>;
+  /** A subscription's answers, one per event; `body` is then empty. */
+  events?: AsyncIterable<ShapedResponse["body"]>;
 }
 
 export interface SubsequentBody {

@@ -1,6 +1,7 @@
 // What a request is before any GraphQL work: the HTTP facts the router needs (HttpInput) and the
 // GraphQL request read from them. Lower layer: pipeline, protection and cache all read these.
 import type { IncomingHttpHeaders } from "node:http";
+import type { SubscriptionTransport } from "../subscriptions/transports.js";
 
 export interface GraphQLRequest {
   query: string;
@@ -24,4 +25,8 @@ export interface HttpInput {
   /** Request headers (CSRF check) and the client address (rate limiting, http/client-ip.ts). */
   headers?: IncomingHttpHeaders;
   clientIp?: string;
+  /** How the client takes a subscription's events; absent = it cannot (plain JSON over HTTP). */
+  subscriptionTransport?: SubscriptionTransport;
+  /** Aborts when the client goes away or unsubscribes: a subscription ends with it. */
+  signal?: AbortSignal;
 }

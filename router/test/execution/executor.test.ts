@@ -12,6 +12,7 @@ import { authenticate } from "../../src/pipeline/authenticate.js";
 import { executePlan, requestContextFor } from "../../src/pipeline/execute-plan.js";
 import { planOperation } from "../../src/pipeline/plan-operation.js";
 import { executionResponse } from "../../src/pipeline/shape-response.js";
+import type { SubscriptionHub } from "../../src/subscriptions/subscription-hub.js";
 import { buildSchemaVersion } from "../../src/supergraph/schema-version.js";
 import { preparedState } from "../support/request-state.js";
 import { composeInProcess } from "./in-process-subgraphs.js";
@@ -96,7 +97,7 @@ async function run(executor: "shopstream" | "apollo", query: string, variables?:
   await authenticate(state, { settings, logger, authenticator: {} as Authenticator });
   planOperation(state, { development: true, logger });
   requests.length = 0;
-  if (executor === "shopstream") await executePlan(state, { settings });
+  if (executor === "shopstream") await executePlan(state, { settings, subscriptions: {} as SubscriptionHub });
   else
     state.result = await executeWithApolloGateway(
       state.plan,

@@ -1,7 +1,7 @@
 // The inventory service: warehouses, stock per variant per warehouse, movements, reservations and
 // shipments. Consumes the orders' events (reserve, release, commit stock); publishes inventory.stock.
 import { readFileSync } from "node:fs";
-import { type BaseRequestContext, defineService, topics } from "@shopstream/kernel";
+import { type BaseRequestContext, defineService, inventoryEvents, topics } from "@shopstream/kernel";
 import { parse } from "graphql";
 import type { InventoryContext } from "./context.js";
 import { createPrisma } from "./db.js";
@@ -19,14 +19,15 @@ export const inventoryService = defineService({
   name: "inventory",
   envShape: inventoryEnvShape,
   createDatabase: (env: InventoryEnv) => createPrisma(env),
-  build({ db, env, logger }) {
+  build({ db, env, logger, live }) {
     const config = { lowStockThreshold: env.LOW_STOCK_THRESHOLD, reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000 };
-    const services = createServices(db, config);
+    const services = createServices(db, config, live);
     return {
       typeDefs,
       resolvers,
       services,
       publishes: [topics.inventoryStock],
+      liveEvents: [inventoryEvents.stockChanged],
       consumers: {
         handlers: orderEventHandlers(services.reservations),
         /** Long waits, as for every inventory transaction. */
@@ -37,6 +38,7 @@ export const inventoryService = defineService({
         ...base,
         services,
         loaders: createLoaders(db),
+        newLoaders: () => createLoaders(db),
         lowStockThreshold: config.lowStockThreshold,
       }),
       seed: () => seedInventory(db, services),

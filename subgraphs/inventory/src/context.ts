@@ -5,6 +5,8 @@ import type { InventoryServices } from "./services/index.js";
 
 export interface InventoryContext extends BaseRequestContext {
   loaders: Loaders;
+  /** Fresh loaders: a subscription's context outlives one read (resolvers/subscription.ts). */
+  newLoaders(): Loaders;
   services: InventoryServices;
   lowStockThreshold: number;
 }

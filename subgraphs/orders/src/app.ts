@@ -25,13 +25,14 @@ export const ordersService = defineService({
   name: "orders",
   envShape: ordersEnvShape,
   createDatabase: (env: OrdersEnv) => createPrisma(env),
-  build({ db, env, logger, clock }) {
+  build({ db, env, logger, clock, live }) {
     const events = ordersEvents;
     const deps: ServiceDeps = {
       prisma: db,
       outbox: createOutbox("orders"),
       events,
       logger,
+      live,
       pricing: {
         taxRateBps: env.TAX_RATE_BPS,
         shipping: { STANDARD: env.SHIPPING_STANDARD_AMOUNT, EXPRESS: env.SHIPPING_EXPRESS_AMOUNT },
@@ -60,6 +61,7 @@ export const ordersService = defineService({
       resolvers,
       services,
       publishes: producedTopics(events),
+      liveEvents: [events.orderPlaced, events.orderConfirmed, events.orderCancelled],
       consumers: {
         handlers: orderEventHandlers(events, services.saga),
         transaction: db.$transaction.bind(db),
@@ -78,6 +80,7 @@ export const ordersService = defineService({
         ...base,
         services,
         loaders: createLoaders(db),
+        newLoaders: () => createLoaders(db),
       }),
     };
   },

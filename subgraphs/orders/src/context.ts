@@ -7,6 +7,8 @@ import type { OrdersServices } from "./services/index.js";
 export interface OrdersContext extends BaseRequestContext {
   services: OrdersServices;
   loaders: Loaders;
+  /** Fresh loaders: a subscription's context outlives one read (resolvers/subscription.ts). */
+  newLoaders(): Loaders;
 }
 
 /** A signed-in user always means their own cart (a guest cart joins it via mergeGuestCart). */

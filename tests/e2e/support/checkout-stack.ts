@@ -14,7 +14,7 @@ import { createLifecycle, createLogger, type Identity, signIdentityHeaders } fro
 import { ordersService } from "@shopstream/orders";
 import { startPaymentSimulator } from "@shopstream/orders/src/payments/simulator/server";
 import { recommendationsService } from "@shopstream/recommendations";
-import { startRouter } from "@shopstream/router";
+import { type RouterOptions, startRouter } from "@shopstream/router";
 import { startTestService, uniqueName } from "@shopstream/testkit";
 import { composeSubgraphs } from "./compose-subgraphs.js";
 
@@ -49,7 +49,8 @@ async function post(
   return (await response.json()) as GraphQLBody;
 }
 
-export async function startCheckoutStack() {
+/** `router`: settings on top of the stack's (e.g. subscription limits). */
+export async function startCheckoutStack(options: { router?: Partial<RouterOptions> } = {}) {
   const logger = createLogger("checkout-e2e", "error");
   const lifecycle = createLifecycle(logger);
   const groups = {
@@ -73,10 +74,12 @@ export async function startCheckoutStack() {
     // ephemeral port, no sweeper.
     const simulator = await startPaymentSimulator();
     lifecycle.add("payment simulator", () => simulator.close());
-    const orders = await startTestService(ordersService, {
-      consumerGroup: groups.orders,
-      env: { PAYMENT_SIMULATOR_START: "false", PAYMENT_PROVIDER_URL: simulator.url, PAYMENT_TIMEOUT_MS: "5000" },
-    });
+    const ordersEnv = {
+      PAYMENT_SIMULATOR_START: "false",
+      PAYMENT_PROVIDER_URL: simulator.url,
+      PAYMENT_TIMEOUT_MS: "5000",
+    };
+    let orders = await startTestService(ordersService, { consumerGroup: groups.orders, env: ordersEnv });
     lifecycle.add("orders", () => orders.stop());
 
     // Recommendations: learns from orders.order.confirmed and catalog.products.
@@ -101,8 +104,11 @@ export async function startCheckoutStack() {
         audience: identity.env.JWT_AUDIENCE,
       },
       logger,
+      ...options.router,
     });
     lifecycle.add("router", () => router.close());
+    // Subscriptions stream events that happen after their services' live-event groups have joined.
+    await Promise.all([inventoryServer.liveEventsJoined, orders.liveEventsJoined]);
 
     return {
       catalog,
@@ -110,7 +116,16 @@ export async function startCheckoutStack() {
       ordersPrisma: orders.db,
       simulator,
       groups,
+      router,
       urls: { ...urls, router: router.url },
+      /** Stops orders and starts it again on the same port, as a deploy or a crash-restart would. */
+      restartOrders: async () => {
+        await orders.stop("restart");
+        orders = await startTestService(ordersService, {
+          consumerGroup: groups.orders,
+          env: { ...ordersEnv, PORT: String(orders.port) },
+        });
+      },
       /** Through the router: with an access token the router verifies it and signs the identity for subgraphs. */
       viaRouter: (
         query: string,

@@ -1,5 +1,6 @@
 // HTTP server for a subgraph: Apollo Server over node:http with /graphql, /health and /ready.
 // Every GraphQL request must carry the router's signed identity; anything else is rejected.
+// A schema with a Subscription type also serves graphql-ws on /graphql (subgraph-subscriptions.ts).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,7 +8,7 @@ import { ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
-import type { DocumentNode } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import { type Identity, IdentityError, verifyIdentityHeaders } from "../auth/identity.js";
 import { httpShutdown } from "../lifecycle/http-shutdown.js";
 import type { Logger } from "../logging/logger.js";
@@ -16,6 +17,7 @@ import { initTracing, SpanKind, withSpan } from "../observability/tracing.js";
 import { kafkaReadiness } from "../runtime/readiness.js";
 import { readBody, sendJson } from "./http-io.js";
 import { metricsPlugin } from "./metrics-plugin.js";
+import { serveSubscriptions } from "./subgraph-subscriptions.js";
 
 export interface BaseRequestContext {
   identity: Identity;
@@ -35,9 +37,12 @@ export interface SubgraphDefinition<Ctx extends BaseContext> {
   introspection?: boolean;
 }
 
-export function createSubgraphApollo<Ctx extends BaseContext>(definition: SubgraphDefinition<Ctx>): ApolloServer<Ctx> {
+export function createSubgraphApollo<Ctx extends BaseContext>(
+  definition: SubgraphDefinition<Ctx>,
+  schema: GraphQLSchema = subgraphSchema(definition),
+): ApolloServer<Ctx> {
   return new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    schema,
     introspection: definition.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     // Apollo's inline (ftv1) traces are for Apollo Studio; we trace with OpenTelemetry instead.
@@ -47,6 +52,9 @@ export function createSubgraphApollo<Ctx extends BaseContext>(definition: Subgra
     stopOnTerminationSignals: false,
   });
 }
+
+export const subgraphSchema = <Ctx extends BaseContext>(definition: SubgraphDefinition<Ctx>) =>
+  buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]);
 
 export interface SubgraphServerOptions<Ctx extends BaseContext> extends SubgraphDefinition<Ctx> {
   port: number;
@@ -82,7 +90,8 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
 ): Promise<RunningSubgraph<Ctx>> {
   initMetrics(options.name);
   initTracing(options.name);
-  const apollo = createSubgraphApollo(options);
+  const schema = subgraphSchema(options);
+  const apollo = createSubgraphApollo(options, schema);
   const readiness = {
     ...options.readiness,
     ...(options.kafkaBrokers ? { kafka: kafkaReadiness(options.kafkaBrokers) } : {}),
@@ -149,6 +158,15 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
   });
   server.keepAliveTimeout = 65_000;
   const shutdown = httpShutdown(server);
+  const subscriptions = schema.getSubscriptionType()
+    ? serveSubscriptions({
+        server,
+        schema,
+        identitySecret: options.identitySecret,
+        logger: options.logger,
+        context: options.context,
+      })
+    : undefined;
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
@@ -163,6 +181,8 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
         options.logger.info({ drainMs: options.drainMs }, "draining: /ready is 503, requests still served");
         await new Promise((resolve) => setTimeout(resolve, options.drainMs));
       }
+      // Sockets first: an upgraded connection would hold the HTTP server open until the grace ends.
+      await subscriptions?.close();
       await shutdown.close(options.closeTimeoutMs);
       await apollo.stop();
     },

@@ -6,10 +6,12 @@ import type { DocumentNode } from "graphql";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
 import type { PgEnv } from "../db/pg-connection.js";
+import type { EventDefinition } from "../events/envelope.js";
 import type { BaseRequestContext, HttpRoute } from "../graphql/subgraph-server.js";
 import type { EventHandler } from "../kafka/consumer-runner.js";
 import type { Lifecycle } from "../lifecycle/lifecycle.js";
 import type { PeriodicJob } from "../lifecycle/periodic-job.js";
+import type { LiveEvents } from "../live/live-events.js";
 import type { Logger } from "../logging/logger.js";
 import type { SqlExecutor } from "../outbox/outbox.js";
 
@@ -49,6 +51,8 @@ export interface ServiceResources<Env, Db> {
   lifecycle: Lifecycle;
   /** The service's clock (tests may pin it); wall-clock time unless told. */
   clock: () => Date;
+  /** The events named by `liveEvents`, as they happen: what GraphQL subscriptions stream. */
+  live: LiveEvents;
 }
 
 /** Something that runs in the background besides HTTP, e.g. a NOTIFY-driven worker. */
@@ -79,6 +83,9 @@ export interface ServiceParts<Services = unknown, Ctx = unknown> {
   publishes?: string[];
   // biome-ignore lint/suspicious/noExplicitAny: each service has its own transaction type
   consumers?: ServiceConsumers<any>;
+  /** Events every replica receives (own consumer group) for its GraphQL subscriptions (`live`). */
+  // biome-ignore lint/suspicious/noExplicitAny: definitions of any payload
+  liveEvents?: EventDefinition<any>[];
   jobs?: PeriodicJob[];
   workers?: BackgroundWorker[];
   /** Extra /ready checks besides PostgreSQL, Redis and Kafka. */

@@ -10,6 +10,8 @@ import { createKafka } from "../kafka/client.js";
 import { ConsumerRunner } from "../kafka/consumer-runner.js";
 import { createLifecycle, type Lifecycle } from "../lifecycle/lifecycle.js";
 import { startPeriodicJob } from "../lifecycle/periodic-job.js";
+import { startLiveEventConsumer } from "../live/live-event-consumer.js";
+import { createLiveEvents, type LiveEvents } from "../live/live-events.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { startOutboxRelay } from "../runtime/outbox-relay.js";
 import { createRedis } from "../runtime/redis.js";
@@ -54,6 +56,8 @@ export interface RunningService<Env, Db, Parts extends ServiceParts> extends Bui
   /** The origin, e.g. http://127.0.0.1:4002, for the service's plain HTTP routes. */
   baseUrl: string;
   port: number;
+  /** Resolves once the live-event group has joined (tests wait for it; serving never does). */
+  liveEventsJoined: Promise<void>;
 }
 
 /** The running form of a definition, e.g. `RunningServiceOf<typeof catalogService>`. */
@@ -81,7 +85,8 @@ export async function buildService<Env extends BaseServiceEnv, Db extends Servic
     lifecycle.add("postgres", () => db.$disconnect());
     const redis = definition.redis ? createRedis(env as { REDIS_URL: string }, { name, logger, lifecycle }) : undefined;
     const clock = options.clock ?? (() => new Date());
-    const resources = { env, db, redis: redis ?? missingRedis(name), logger, lifecycle, clock };
+    const live = createLiveEvents();
+    const resources = { env, db, redis: redis ?? missingRedis(name), logger, lifecycle, clock, live };
     const parts = await definition.build(resources);
     return {
       ...resources,
@@ -127,7 +132,7 @@ async function serve<Env extends BaseServiceEnv, Db extends ServiceDatabase, Par
     host: env.HOST,
     logger,
     identitySecret: env.IDENTITY_HMAC_SECRET,
-    kafkaBrokers: parts.publishes || parts.consumers ? env.KAFKA_BROKERS : undefined,
+    kafkaBrokers: parts.publishes || parts.consumers || parts.liveEvents ? env.KAFKA_BROKERS : undefined,
     drainMs: env.SHUTDOWN_DRAIN_MS,
     readiness: {
       postgres: () => db.$queryRawUnsafe("SELECT 1"),
@@ -135,15 +140,23 @@ async function serve<Env extends BaseServiceEnv, Db extends ServiceDatabase, Par
       ...parts.readiness,
     },
   });
+  let liveEventsJoined = Promise.resolve();
   try {
-    await startBackground(name, parts, options, env, logger, lifecycle);
+    // An object, not the promise itself: awaiting a returned promise would wait for the join.
+    ({ liveEventsJoined } = await startBackground(name, parts, options, env, logger, lifecycle, built.live));
   } catch (error) {
     await server.close();
     throw error;
   }
   // Registered last so it closes FIRST: no new requests, in-flight ones finish, then the rest.
   lifecycle.add("http", () => server.close());
-  return { ...built, url: server.url, baseUrl: server.url.replace(/\/graphql$/, ""), port: server.port };
+  return {
+    ...built,
+    url: server.url,
+    baseUrl: server.url.replace(/\/graphql$/, ""),
+    port: server.port,
+    liveEventsJoined,
+  };
 }
 
 /** Outbox relay, consumers, workers and jobs: what runs besides HTTP. */
@@ -154,10 +167,25 @@ async function startBackground(
   env: BaseServiceEnv,
   logger: Logger,
   lifecycle: Lifecycle,
-) {
-  if (!parts.publishes && !parts.consumers) return;
+  live: LiveEvents,
+): Promise<{ liveEventsJoined: Promise<void> }> {
+  let liveEventsJoined = Promise.resolve();
+  if (!parts.publishes && !parts.consumers && !parts.liveEvents) return { liveEventsJoined };
   const brokers = env.KAFKA_BROKERS;
   if (!brokers) throw new Error(`${name} publishes or consumes events but its environment has no KAFKA_BROKERS`);
+  if (parts.liveEvents) {
+    // Joins in the background: subscriptions attach at once and see events once it has joined.
+    const consumer = startLiveEventConsumer({
+      kafka: createKafka({ clientId: `${name}-live`, brokers, logger }),
+      service: name,
+      definitions: parts.liveEvents,
+      live,
+      logger: logger.child({ component: "live-events" }),
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    });
+    lifecycle.add("live events", () => consumer.stop());
+    liveEventsJoined = consumer.joined;
+  }
   if (parts.publishes)
     await startOutboxRelay({
       service: name,
@@ -191,6 +219,7 @@ async function startBackground(
       lifecycle.add(job.name, () => running.stop());
     }
   }
+  return { liveEventsJoined };
 }
 
 function missingRedis(service: string): Redis {

@@ -1,5 +1,5 @@
-// What the services share: database, outbox, event definitions, pricing and a logger.
-import type { Logger, Outbox } from "@shopstream/kernel";
+// What the services share: database, outbox, event definitions, pricing, a logger, live events.
+import type { LiveEvents, Logger, Outbox } from "@shopstream/kernel";
 import type { OrdersPrisma } from "../db.js";
 import type { EventSet } from "../events/definitions.js";
 import type { PricingConfig } from "./pricing.js";
@@ -10,4 +10,6 @@ export interface ServiceDeps {
   events: EventSet;
   pricing: PricingConfig;
   logger: Logger;
+  /** The saga's events as they happen, for subscriptions (order-status-feed.ts). */
+  live: LiveEvents;
 }
