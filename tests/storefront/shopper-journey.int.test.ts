@@ -76,6 +76,7 @@ async function checkout(card: "Visa ending 4242 (test card)" | "Card that is dec
 }
 
 const orderStatus = () => page.getByTestId("order-status").textContent();
+const sentCount = (operationName: string) => traffic.filter((sent) => sent.operationName === operationName).length;
 
 describe("a shopper in the storefront", () => {
   it("finds a product with a facet, fills a basket as a guest, signs up, and sees the order confirmed", async () => {
@@ -113,10 +114,14 @@ describe("a shopper in the storefront", () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
     expect(stored).not.toMatch(/eyJ|ss_refresh/);
 
+    const sentBefore = { status: sentCount("OrderStatus"), live: sentCount("OrderStatusChanged") };
     await checkout("Visa ending 4242 (test card)");
     await screenshot(page, "04-order-pending");
-    await expect.poll(orderStatus, { timeout: 45_000 }).toBe("CONFIRMED");
+    await explained(page, pageLog, () => expect.poll(orderStatus, { timeout: 45_000 }).toBe("CONFIRMED"));
     await page.getByRole("heading", { name: "Your order is confirmed" }).waitFor();
+    // Pushed by the subscription: the order was read once, never polled.
+    expect(sentCount("OrderStatusChanged") - sentBefore.live).toBe(1);
+    expect(sentCount("OrderStatus") - sentBefore.status).toBe(1);
     await screenshot(page, "05-order-confirmed");
     const orderId = await page.getByTestId("order-id").textContent();
 

@@ -1,12 +1,14 @@
 // What a Kubernetes Service does for a rolling restart, in a test: requests go round-robin to the
 // ready backends. GET /ready is probed every probeMs; a backend becomes ready on one 2xx answer
 // and stops being ready after `failureThreshold` failed probes in a row (2, as in the Helm chart),
-// so one slow probe on a busy machine does not pull it; a draining or stopped backend gets none. No retries: a request that a backend
-// drops fails, as it would in a cluster. Backends can be swapped while it runs. A backend must
-// keep serving while draining for at least `pullWithinMs` (as SHUTDOWN_DRAIN_MS must exceed the
-// chart's period × threshold + timeout), or requests still reach it after it closed.
+// so one slow probe on a busy machine does not pull it; a draining or stopped backend gets none.
+// No retries: a request that a backend drops fails, as it would in a cluster. WebSocket upgrades
+// are proxied like requests. Backends can be swapped while it runs. A backend must keep serving
+// while draining for at least `pullWithinMs` (as SHUTDOWN_DRAIN_MS must exceed the chart's
+// period × threshold + timeout), or requests still reach it after it closed.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 
 export interface ReadyBalancer {
   url: string;
@@ -76,6 +78,39 @@ export async function startReadyBalancer(
     });
     req.pipe(upstream);
   });
+  // WebSocket upgrades (the router's subscriptions to a subgraph) go to a ready backend too, and
+  // the two sockets are then spliced, as a Service's proxy does for any TCP connection.
+  const spliced = new Set<Duplex>();
+  server.on("upgrade", (req, socket, head) => {
+    const candidates = all.filter((backend) => ready.has(backend));
+    if (candidates.length === 0) {
+      socket.end("HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n");
+      return;
+    }
+    const target = new URL(req.url ?? "/", candidates[next++ % candidates.length]);
+    const upstream = http.request(target, { method: req.method, headers: req.headers });
+    upstream.on("upgrade", (answer, backendSocket, backendHead) => {
+      const headerLines = Object.entries(answer.headers).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}\r\n`),
+      );
+      socket.write(`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}\r\n${headerLines.join("")}\r\n`);
+      if (backendHead.length > 0) socket.write(backendHead);
+      if (head.length > 0) backendSocket.write(head);
+      backendSocket.pipe(socket).pipe(backendSocket);
+      spliced.add(socket);
+      socket.on("close", () => spliced.delete(socket));
+      backendSocket.on("error", () => socket.destroy());
+      socket.on("error", () => backendSocket.destroy());
+      backendSocket.on("close", () => socket.destroy());
+      socket.on("close", () => backendSocket.destroy());
+    });
+    upstream.on("response", (answer) => {
+      socket.end(`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}\r\nconnection: close\r\n\r\n`);
+      answer.resume();
+    });
+    upstream.on("error", () => socket.end("HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n"));
+    upstream.end();
+  });
   server.keepAliveTimeout = 65_000; // as the services: idle client connections outlive the clients' pools
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -92,6 +127,7 @@ export async function startReadyBalancer(
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of spliced) socket.destroy();
       });
     },
   };

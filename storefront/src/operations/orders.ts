@@ -17,6 +17,22 @@ export const PlaceOrderMutation = graphql(`
   }
 `);
 
+// The order's status as the saga moves it (the router streams it over multipart HTTP); the
+// normalised cache merges each event into the Order the page's query shows.
+export const OrderStatusChangedSubscription = graphql(`
+  subscription OrderStatusChanged($orderId: ID!) {
+    orderStatusChanged(orderId: $orderId) {
+      id
+      status
+      cancellationReason
+      cancellationDetail
+      payment {
+        status
+      }
+    }
+  }
+`);
+
 export const OrderStatusQuery = graphql(`
   query OrderStatus($id: ID!) {
     order(id: $id) {

@@ -1,11 +1,12 @@
-// Order confirmation: the status moves PENDING → CONFIRMED or CANCELLED on screen by itself
-// (polled every second while pending).
-import { useQuery } from "@apollo/client/react";
+// Order confirmation: the status moves PENDING → CONFIRMED or CANCELLED on screen by itself,
+// pushed by Subscription.orderStatusChanged while pending (polled every second only if the
+// subscription fails, e.g. a proxy that does not stream).
+import { useQuery, useSubscription } from "@apollo/client/react";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ErrorNotice } from "../components/error-notice";
 import { formatMoney } from "../money";
-import { OrderStatusQuery } from "../operations/orders";
+import { OrderStatusChangedSubscription, OrderStatusQuery } from "../operations/orders";
 import { cancellationMessages } from "../user-errors";
 
 const headline = {
@@ -16,16 +17,16 @@ const headline = {
 
 export function OrderPage() {
   const { id = "" } = useParams();
-  const result = useQuery(OrderStatusQuery, {
-    variables: { id },
-    pollInterval: 1_000,
-    notifyOnNetworkStatusChange: false,
-  });
+  const result = useQuery(OrderStatusQuery, { variables: { id }, notifyOnNetworkStatusChange: false });
   const order = result.data?.order;
-  const { stopPolling } = result;
+  const pending = order?.status === "PENDING";
+  // Each event lands in the cache's Order, which the query above reads.
+  const live = useSubscription(OrderStatusChangedSubscription, { variables: { orderId: id }, skip: !pending });
+  const { startPolling, stopPolling } = result;
   useEffect(() => {
-    if (order && order.status !== "PENDING") stopPolling();
-  }, [order, stopPolling]);
+    if (pending && live.error) startPolling(1_000);
+    else stopPolling();
+  }, [pending, live.error, startPolling, stopPolling]);
   if (!order)
     return result.error ? (
       <ErrorNotice error={result.error} retry={() => result.refetch()} />

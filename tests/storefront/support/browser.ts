@@ -51,24 +51,32 @@ export interface SentOperation {
   errorCodes: string[];
 }
 
-/** Every /graphql request of the page's context, with the error codes of its answer. */
+/** Every /graphql request of the page's context as it is sent, with the error codes of its answer
+ * once that has arrived (a subscription's stream only when it ends). */
 export function recordGraphqlTraffic(page: Page): SentOperation[] {
   const sent: SentOperation[] = [];
-  page.context().on("response", async (response) => {
-    const request = response.request();
+  const byRequest = new WeakMap<object, SentOperation>();
+  page.context().on("request", (request) => {
     if (!request.url().endsWith("/graphql") || request.method() !== "POST") return;
     const body = request.postDataJSON() as {
       operationName: string;
       query?: string;
       extensions?: { persistedQuery?: { sha256Hash?: string } };
     };
-    const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: { code?: string } }> };
-    sent.push({
+    const operation: SentOperation = {
       operationName: body.operationName,
       hasQueryText: typeof body.query === "string",
       hash: body.extensions?.persistedQuery?.sha256Hash,
-      errorCodes: (answer.errors ?? []).map((error) => error.extensions?.code ?? "UNKNOWN"),
-    });
+      errorCodes: [],
+    };
+    byRequest.set(request, operation);
+    sent.push(operation);
+  });
+  page.context().on("response", async (response) => {
+    const operation = byRequest.get(response.request());
+    if (!operation || response.headers()["content-type"]?.startsWith("multipart/")) return;
+    const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: { code?: string } }> };
+    operation.errorCodes = (answer.errors ?? []).map((error) => error.extensions?.code ?? "UNKNOWN");
   });
   return sent;
 }
@@ -87,10 +95,12 @@ export function recordPageLog(page: Page): () => string {
   page.on("response", async (response) => {
     const request = response.request();
     const timing = request.timing();
-    const body = request.url().endsWith("/graphql") ? await response.text().catch(() => "") : "";
-    const operation = body ? ` ${(request.postDataJSON() as { operationName?: string })?.operationName}` : "";
+    const streamed = response.headers()["content-type"]?.includes("subscriptionSpec");
+    const body = request.url().endsWith("/graphql") && !streamed ? await response.text().catch(() => "") : "";
+    const operation =
+      body || streamed ? ` ${(request.postDataJSON() as { operationName?: string })?.operationName}` : "";
     lines.push(
-      `${at()} ${response.status()} ${request.method()} ${new URL(request.url()).pathname}${operation} ${Math.round(timing.responseEnd)}ms ${body.slice(0, 300)}`,
+      `${at()} ${response.status()} ${request.method()} ${new URL(request.url()).pathname}${operation} ${streamed ? "(streaming)" : `${Math.round(timing.responseEnd)}ms`} ${body.slice(0, 300)}`,
     );
   });
   return () => lines.slice(-60).join("\n");
