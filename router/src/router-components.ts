@@ -7,6 +7,7 @@ import type { RouterCache } from "./cache/router-cache.js";
 import type { RouterSettings } from "./config/router-settings.js";
 import type { RolloutState } from "./overrides/rollout-sources.js";
 import type { Protection } from "./protection/protection.js";
+import type { ShadowReads } from "./shadow/shadow-reads.js";
 import type { SubscriptionHub } from "./subscriptions/subscription-hub.js";
 import type { SupergraphHolder } from "./supergraph/supergraph-holder.js";
 
@@ -23,6 +24,8 @@ export interface RouterComponents {
   cache?: RouterCache;
   /** Every client subscription: limits, shared upstreams, credential checks (subscriptions/). */
   subscriptions: SubscriptionHub;
+  /** Compares a sample of migrating fields' answers with their other @override path (shadow/). */
+  shadowReads: ShadowReads;
   /** CORS allow-list: configured origins, plus Apollo Sandbox in development. */
   corsOrigins: ReadonlySet<string>;
   /** True from close() on: /ready answers 503 while the drain lasts. */

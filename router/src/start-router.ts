@@ -14,6 +14,7 @@ import { createRouterHttpServer } from "./http/router-http-server.js";
 import { startRollout } from "./overrides/start-rollout.js";
 import { createProtection } from "./protection/protection.js";
 import type { RouterComponents } from "./router-components.js";
+import { createShadowReads } from "./shadow/shadow-reads.js";
 import { SubscriptionHub } from "./subscriptions/subscription-hub.js";
 import { SupergraphHolder } from "./supergraph/supergraph-holder.js";
 import { watchSupergraphFile } from "./supergraph/watch-supergraph-file.js";
@@ -87,6 +88,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
     authenticator: auth.authenticator,
     cache,
     subscriptions,
+    shadowReads: createShadowReads(settings.shadowReads, logger),
     corsOrigins: new Set([...(development ? sandboxOrigins : []), ...settings.corsOrigins]),
     get draining() {
       return shutdown.draining;
@@ -119,6 +121,7 @@ export async function launchRouter(settings: RouterSettings, givenLogger?: Logge
       await subscriptions.close();
       await websocket.close();
       rollout.close();
+      components.shadowReads.close();
       auth.close();
       await shutdown.close();
       await pools.close();

@@ -7,83 +7,62 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createBrand, createCategory, createProduct } from "@shopstream/catalog/testing/fixtures";
-import { startHarness as startCatalog } from "@shopstream/catalog/testing/harness";
-import { inventoryService } from "@shopstream/inventory";
-import { createFixture as createInventory } from "@shopstream/inventory/testing/fixture";
-import { createLogger, metricsRegistry, type RunningServiceOf } from "@shopstream/kernel";
-import { startHarness as startLegacy } from "@shopstream/legacy/testing/harness";
+import { createLogger, metricsRegistry } from "@shopstream/kernel";
 import { type RunningRouter, startRouter } from "@shopstream/router";
 import { onNewPath } from "@shopstream/router/src/overrides/sticky-bucket";
-import { startTestService, uniqueName, waitFor } from "@shopstream/testkit";
+import { waitFor } from "@shopstream/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeSubgraphs } from "./support/compose-subgraphs.js";
+import {
+  AVAILABILITY_LABEL as LABEL,
+  LEGACY_ANSWER,
+  NEW_ANSWER,
+  startAvailabilityMigration,
+} from "./support/availability-migration.js";
 
-const _root = path.resolve(import.meta.dirname, "../..");
-const LABEL = "legacy:variant-availability";
-const LEGACY_ANSWER = "IN_STOCK";
-const NEW_ANSWER = "LOW_STOCK";
-
-let catalog: Awaited<ReturnType<typeof startCatalog>>;
-let inventory: Awaited<ReturnType<typeof createInventory>>;
-let inventoryServer: RunningServiceOf<typeof inventoryService>;
-let legacy: Awaited<ReturnType<typeof startLegacy>>;
+let migration: Awaited<ReturnType<typeof startAvailabilityMigration>>;
 let router: RunningRouter;
 let rolloutDir: string;
 let rolloutFile: string;
 let sku: string;
+/** A variant both sides agree on: out of stock in legacy_stock and never received by inventory. */
+let agreedSku: string;
+/** The router's warnings and errors, one JSON line each (shadow-read mismatches are logged). */
+const routerLog: string[] = [];
 
 const setPercent = (percent: number) => writeFile(rolloutFile, JSON.stringify({ labels: { [LABEL]: percent } }));
 
 beforeAll(async () => {
-  [catalog, inventory, legacy] = await Promise.all([startCatalog(), createInventory(), startLegacy()]);
-  inventoryServer = await startTestService(inventoryService);
-  const supergraphSdl = await composeSubgraphs({
-    catalog: catalog.url,
-    inventory: inventoryServer.url,
-    legacy: legacy.url,
-  });
-
-  const brand = await createBrand(catalog.prisma);
-  const category = await createCategory(catalog.prisma);
-  const product = await createProduct(catalog, {
-    name: `Strangler ${uniqueName("fig")}`,
-    brandId: brand.id,
-    categoryIds: [category.id],
-    variants: [{ size: "M", colour: "Green", amount: 4_900 }],
-  });
-  const variant = product.variants[0]!;
-  sku = variant.sku;
-  await legacy.setStock({ skuId: variant.id, qtyOnHand: 50, qtyAllocated: 0, discFlag: 0 });
-  await inventory.receive(variant.id, "wh-ams", 2);
-
+  migration = await startAvailabilityMigration();
+  ({ disagreeing: sku, agreeing: agreedSku } = await migration.migratingProduct());
   rolloutDir = await mkdtemp(path.join(os.tmpdir(), "rollout-e2e-"));
   rolloutFile = path.join(rolloutDir, "rollout.json");
   await setPercent(25);
   router = await startRouter({
-    supergraphSdl: supergraphSdl,
+    supergraphSdl: migration.supergraphSdl,
     port: 0,
-    identitySecret: catalog.secret,
+    identitySecret: migration.catalog.secret,
     subgraphConnections: 32,
     rollout: { file: rolloutFile },
-    logger: createLogger("router-test", "silent"),
+    // Room for every sampled read of the test's 4 concurrent callers, and no load limit (the
+    // subgraphs and this test share the router's process): none dropped.
+    shadowReads: { maxInFlight: 32, maxEventLoopLoad: 1 },
+    logger: createLogger("router-test", "warn", { write: (line: string) => void routerLog.push(line) }),
   });
 }, 120_000);
 
 afterAll(async () => {
   await router?.close();
-  await Promise.all([catalog?.close(), inventoryServer?.stop(), legacy?.close()]);
-  await inventory?.close();
+  await migration?.close();
   if (rolloutDir) await rm(rolloutDir, { recursive: true, force: true });
 });
 
 const query = "query Availability($sku: String!) { variant(sku: $sku) { availability } }";
 
-async function availability(headers: Record<string, string> = {}) {
+async function availability(headers: Record<string, string> = {}, ofSku = sku) {
   const response = await fetch(router.url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables: { sku }, operationName: "Availability" }),
+    body: JSON.stringify({ query, variables: { sku: ofSku }, operationName: "Availability" }),
   });
   const body = (await response.json()) as { data?: { variant: { availability: string } }; errors?: unknown[] };
   if (body.errors || !body.data) throw new Error(JSON.stringify(body));
@@ -187,5 +166,127 @@ describe("progressive @override rollout through the router", () => {
     expect(count("legacy")).toBeGreaterThan(7_000);
     const durations = metrics.find((metric) => metric.name === "router_override_request_duration_seconds");
     expect(durations?.values.some((value) => value.labels.label === LABEL && value.labels.path === "new")).toBe(true);
+  });
+});
+
+/** A counter's value summed over the series matching `labels` (a histogram's: its `series`). */
+async function counterValue(name: string, labels: Record<string, string>, series?: string): Promise<number> {
+  const metric = (await metricsRegistry.getMetricsAsJSON()).find((m) => m.name === name);
+  const matches = (value: { labels: Record<string, unknown>; metricName?: string }) =>
+    (!series || value.metricName === series) &&
+    Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted);
+  return metric?.values.filter(matches).reduce((sum, value) => sum + value.value, 0) ?? 0;
+}
+const shadowReads = (primary: string, outcome: string) =>
+  counterValue("router_shadow_reads_total", { label: LABEL, primary, outcome });
+const fieldMismatches = () =>
+  counterValue("router_shadow_mismatches_total", { label: LABEL, field: "Variant.availability" });
+const fetches = (subgraph: string) =>
+  counterValue("router_subgraph_fetch_duration_seconds", { subgraph }, "router_subgraph_fetch_duration_seconds_count");
+/** Writes the setting, then waits until no shadow read of the previous one is still finishing. */
+async function setRollout(rollout: unknown): Promise<void> {
+  await writeFile(rolloutFile, JSON.stringify(rollout));
+  // The file watcher applies it within milliseconds; the router's 500 ms re-read at the latest.
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  await settled();
+}
+async function settled(): Promise<void> {
+  let last = -1;
+  await waitFor(
+    async () => {
+      const now = await counterValue("router_shadow_reads_total", { label: LABEL });
+      const still = now === last;
+      last = now;
+      return still;
+    },
+    { timeoutMs: 10_000, intervalMs: 200, what: "shadow reads to settle" },
+  );
+}
+
+describe("shadow reads of a migrating field", () => {
+  it("answers a sample along the other path too: a disagreement is a mismatch on exactly that field, logged with a diff, and the client's answer is unchanged", async () => {
+    await setRollout({ labels: { [LABEL]: 0 }, shadow: { [LABEL]: { sample: 100 } } });
+    const [mismatches, fields, matches] = [
+      await shadowReads("legacy", "mismatch"),
+      await fieldMismatches(),
+      await shadowReads("legacy", "match"),
+    ];
+    const fetchesBefore = { catalog: await fetches("catalog"), inventory: await fetches("inventory") };
+    // One at a time: identical anonymous queries in flight would share one execution (request dedup).
+    const answers = await inParallel(20, 1, () => availability({ "x-visitor-id": randomUUID() }));
+    expect(new Set(answers.map(({ answer }) => answer))).toEqual(new Set([LEGACY_ANSWER]));
+    await waitFor(async () => (await shadowReads("legacy", "mismatch")) === mismatches + 20, {
+      timeoutMs: 10_000,
+      what: "20 shadow mismatches",
+    });
+    // The shadow re-sent only what its path does differently: inventory's fetch, not catalog's.
+    expect((await fetches("catalog")) - fetchesBefore.catalog).toBe(20);
+    expect((await fetches("inventory")) - fetchesBefore.inventory).toBe(20);
+    expect(await fieldMismatches()).toBe(fields + 20);
+    expect(await shadowReads("legacy", "match")).toBe(matches);
+    const logged = routerLog.map((line) => JSON.parse(line)).filter((entry) => entry.msg === "shadow read mismatch");
+    expect(logged.at(-1)).toMatchObject({
+      label: LABEL,
+      primary: "legacy",
+      operationName: "Availability",
+      fields: ["Variant.availability"],
+      differences: [
+        {
+          path: ["variant", "availability"],
+          field: "Variant.availability",
+          primary: `"${LEGACY_ANSWER}"`,
+          shadow: `"${NEW_ANSWER}"`,
+        },
+      ],
+    });
+
+    // Where both sides agree, a match; and at 100 % the legacy path is the shadow.
+    await inParallel(10, 4, () => availability({ "x-visitor-id": randomUUID() }, agreedSku));
+    await waitFor(async () => (await shadowReads("legacy", "match")) === matches + 10, {
+      timeoutMs: 10_000,
+      what: "10 matches",
+    });
+    await setRollout({ labels: { [LABEL]: 100 }, shadow: { [LABEL]: { sample: 100 } } });
+    await waitFor(async () => (await availability({ "x-visitor-id": randomUUID() })).answer === NEW_ANSWER, {
+      timeoutMs: 5_000,
+      what: "the cut-over",
+    });
+    await waitFor(async () => (await shadowReads("new", "mismatch")) > 0, {
+      timeoutMs: 10_000,
+      what: "a mismatch with legacy as the shadow",
+    });
+    expect(await fieldMismatches()).toBeGreaterThan(fields + 20);
+  });
+
+  it("ignores the fields it is told to, samples the configured share of requests, and is off at 0", async () => {
+    await setRollout({
+      labels: { [LABEL]: 0 },
+      shadow: { [LABEL]: { sample: 100, ignore: ["Variant.availability"] } },
+    });
+    const before = { match: await shadowReads("legacy", "match"), mismatch: await shadowReads("legacy", "mismatch") };
+    await inParallel(10, 4, () => availability({ "x-visitor-id": randomUUID() }));
+    await waitFor(async () => (await shadowReads("legacy", "match")) === before.match + 10, {
+      timeoutMs: 10_000,
+      what: "10 matches",
+    });
+    expect(await shadowReads("legacy", "mismatch")).toBe(before.mismatch);
+
+    await setRollout({ labels: { [LABEL]: 0 }, shadow: { [LABEL]: { sample: 25 } } });
+    const sampledBefore = await shadowReads("legacy", "mismatch");
+    const droppedBefore = await shadowReads("legacy", "dropped");
+    await inParallel(800, 4, () => availability({ "x-visitor-id": randomUUID() }));
+    await settled();
+    const dropped = (await shadowReads("legacy", "dropped")) - droppedBefore;
+    const sampled = (await shadowReads("legacy", "mismatch")) - sampledBefore;
+    // 25 % of 800 is 200; a binomial 4-sigma band is ±49 (a dropped read was sampled too).
+    expect(sampled + dropped).toBeGreaterThan(150);
+    expect(sampled + dropped).toBeLessThan(250);
+
+    await setRollout({ labels: { [LABEL]: 0 }, shadow: { [LABEL]: { sample: 0 } } });
+    const offBefore = await shadowReads("legacy", "mismatch");
+    await inParallel(50, 4, () => availability({ "x-visitor-id": randomUUID() }));
+    await settled();
+    expect(await shadowReads("legacy", "mismatch")).toBe(offBefore);
+    await setPercent(25);
   });
 });

@@ -9,6 +9,7 @@ import { cacheSettingsSchema } from "../cache/cache-config.js";
 import { rolloutSourceSettingsSchema } from "../overrides/start-rollout.js";
 import { protectionSettingsSchema } from "../protection/protection-config.js";
 import { repoSchemaDir } from "../schema/schema-layout.js";
+import { shadowReadSettingsSchema } from "../shadow/shadow-settings.js";
 import { subscriptionSettingsSchema } from "../subscriptions/subscription-settings.js";
 import { processSettingsShape } from "./process-settings.js";
 
@@ -50,6 +51,8 @@ export const routerSettingsSchema = z.object({
   cache: cacheSettingsSchema.optional(),
   /** Progressive @override percentages (file and/or Redis key); absent = labelled fields stay on legacy. */
   rollout: rolloutSourceSettingsSchema.optional(),
+  /** Limits of shadow reads (which labels are sampled is in the rollout setting). */
+  shadowReads: shadowReadSettingsSchema.prefault({}),
   /** Subscription limits, heartbeats and credential re-checks (subscriptions/subscription-settings.ts). */
   subscriptions: subscriptionSettingsSchema.prefault({}),
   /** Operation limits, trusted documents, rate limiting (off unless `rateLimit` is given). */

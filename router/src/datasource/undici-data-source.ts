@@ -1,6 +1,7 @@
 // Sends a query plan's fetch to one subgraph over its keep-alive pool, with the subgraph's own
 // timeout and the caller's signed identity headers (computed once per request by the auth step).
 // With `inFlight`, identical query fetches of one caller share one HTTP request (in-flight-fetches.ts);
+// a request sampled for shadow reads records its answers in its context (context.fetchAnswers);
 // each caller parses its own copy of the answer, because executors merge into the objects they get.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
@@ -36,32 +37,42 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
     this.path = `${url.pathname}${url.search}`;
   }
 
-  process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
-    return traceSubgraphFetch(this.endpoint.name, (traceHeaders) => this.send(options, traceHeaders));
-  }
-
-  private async send(
-    options: GraphQLDataSourceProcessOptions<RouterContext>,
-    traceHeaders: Record<string, string>,
-  ): Promise<GatewayGraphQLResponse> {
-    const { request, context } = options;
+  async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const context = options.context as RouterContext;
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,
       operationName: request.operationName,
     });
-    const headers = context.subgraphHeaders;
-    if (!this.inFlight) return parse(this.endpoint.name, await this.post(body, headers, traceHeaders));
-    const caller = { identity: context.identity, forwardedFor: headers["x-forwarded-for"] };
-    if (writeOperation.test(request.query ?? "")) {
-      this.inFlight.cutOff(caller);
-      return parse(this.endpoint.name, await this.post(body, headers, traceHeaders));
-    }
-    const { answer, shared } = this.inFlight.share(caller, `${this.endpoint.name}\u0000${body}`, () =>
-      this.post(body, headers, traceHeaders),
-    );
+    const write = writeOperation.test(request.query ?? "");
+    const key = `${this.endpoint.name}\u0000${body}`;
+    // A shadow read (shadow/) gets the answers its request already fetched: no fetch, no span.
+    const recorded = write ? undefined : context.fetchAnswers?.get(key);
+    if (recorded) return parse(this.endpoint.name, await recorded);
+    return traceSubgraphFetch(this.endpoint.name, async (traceHeaders) => {
+      if (write) {
+        this.inFlight?.cutOff(callerOf(context));
+        return parse(this.endpoint.name, await this.post(body, context.subgraphHeaders, traceHeaders));
+      }
+      const answer = this.sendOrShare(context, key, body, traceHeaders);
+      context.fetchAnswers?.set(key, answer);
+      return parse(this.endpoint.name, await answer);
+    });
+  }
+
+  /** A query fetch: the identical one of this caller in flight, else a new one. */
+  private sendOrShare(
+    context: RouterContext,
+    key: string,
+    body: string,
+    traceHeaders: Record<string, string>,
+  ): Promise<SubgraphAnswer> {
+    const send = () => this.post(body, context.subgraphHeaders, traceHeaders);
+    if (!this.inFlight) return send();
+    const { answer, shared } = this.inFlight.share(callerOf(context), key, send);
     if (shared) routerMetrics.subgraphFetchesShared.inc({ subgraph: this.endpoint.name });
-    return parse(this.endpoint.name, await answer);
+    return answer;
   }
 
   private async post(
@@ -86,6 +97,11 @@ export class UndiciDataSource implements GraphQLDataSource<RouterContext> {
     }
   }
 }
+
+const callerOf = (context: RouterContext) => ({
+  identity: context.identity,
+  forwardedFor: context.subgraphHeaders["x-forwarded-for"],
+});
 
 function parse(subgraph: string, answer: SubgraphAnswer): GatewayGraphQLResponse {
   if ("failure" in answer) return answer.failure;

@@ -50,7 +50,11 @@ export function operationLabels(
   return touched;
 }
 
-export function decideLabels(labels: readonly string[], callerId: string, rollout: Rollout): OverrideDecision[] {
+export function decideLabels(
+  labels: readonly string[],
+  callerId: string,
+  rollout: Pick<Rollout, "labels">,
+): OverrideDecision[] {
   return labels.map((label) => {
     const percent = percentFor(rollout, label);
     return { label, percent, path: onNewPath(label, callerId, percent) ? "new" : "legacy" };

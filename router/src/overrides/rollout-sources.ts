@@ -1,6 +1,6 @@
 // Where the rollout setting comes from at run time, without a restart: a JSON file (watched, and
 // re-read on a short poll as a fallback for volumes that swap files by symlink) and/or a Redis key
-// (polled). Both hold the same JSON; when both set a label, Redis wins. A bad value is logged and
+// (polled). Both hold the same JSON; when both set a label (or its shadow reads), Redis wins. A bad value is logged and
 // the last good one keeps serving; nothing here ever throws into the request path.
 import { type FSWatcher, watch } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -33,7 +33,10 @@ export async function startRolloutSources(options: RolloutSourceOptions): Promis
   let lastRedisText: string | null | undefined;
 
   const remerge = () => {
-    merged = { labels: { ...fromFile.labels, ...fromRedis.labels } };
+    merged = {
+      labels: { ...fromFile.labels, ...fromRedis.labels },
+      shadow: { ...fromFile.shadow, ...fromRedis.shadow },
+    };
   };
 
   async function readFileSource(): Promise<void> {

@@ -1,11 +1,13 @@
 // Stage: run the query plan with the router's own executor (execution/). Subgraph failures arrive
 // as errors next to partial data (see datasource/subgraph-errors.ts); they never throw here.
+import type { QueryPlan } from "@apollo/query-planner";
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { dedupeAnonymousQuery } from "../cache/dedup.js";
 import { executeQueryPlan } from "../execution/execute-query-plan.js";
 import type { SubscriptionSource } from "../execution/execute-subscription.js";
 import type { RouterContext } from "../request/router-context.js";
 import type { RouterComponents } from "../router-components.js";
+import type { PreparedOperation } from "./prepare-operation.js";
 import type { RequestState } from "./request-state.js";
 
 export async function executePlan(
@@ -35,7 +37,17 @@ export async function executePlan(
 }
 
 function runPlan(state: RequestState, subscription?: SubscriptionSource) {
-  const { version, request, prepared, plan, context } = state;
+  return executePlanOf(state, state.plan, state.prepared, subscription);
+}
+
+/** Runs a plan for the request: its own, or (shadow reads) the one for the other path. */
+export function executePlanOf(
+  state: RequestState,
+  plan: QueryPlan,
+  prepared: PreparedOperation,
+  subscription?: SubscriptionSource,
+) {
+  const { version, request, context } = state;
   return executeQueryPlan(plan, {
     services: version.serviceMap,
     requestContext: requestContextFor(state),

@@ -28,13 +28,23 @@ export function planCacheKey(
 const plannedOperations = new WeakMap<QueryPlan, PreparedOperation>();
 
 export function planOperation(state: RequestState, router: Pick<RouterComponents, "development" | "logger">): void {
-  const { version, request, prepared } = state;
-  const overrides = state.overrides.conditions;
   // @defer is honoured for clients that read multipart/mixed; for others it is ignored (as the
   // spec allows) and the whole answer comes at once, from a plan made without it.
-  const usesDefer = request.query.includes("@defer");
+  const usesDefer = state.request.query.includes("@defer");
   state.incremental = usesDefer && acceptsIncrementalDelivery(state.input.headers?.accept);
-  const deferIgnored = usesDefer && !state.incremental;
+  const planned = planWith(state, router, state.overrides.conditions, usesDefer && !state.incremental);
+  state.plan = planned.plan;
+  state.prepared = planned.prepared;
+}
+
+/** The plan for the request's operation under the given override labels (cached per label set). */
+export function planWith(
+  state: RequestState,
+  router: Pick<RouterComponents, "development" | "logger">,
+  overrides: OverrideConditions,
+  deferIgnored: boolean,
+): { plan: QueryPlan; prepared: PreparedOperation } {
+  const { version, request, prepared } = state;
   const key = planCacheKey(request.query, request.operationName, overrides, deferIgnored);
   let plan = version.plans.get(key);
   if (!plan) {
@@ -59,8 +69,7 @@ export function planOperation(state: RequestState, router: Pick<RouterComponents
     version.plans.set(key, plan);
     if (planned !== prepared) plannedOperations.set(plan, planned);
   }
-  state.plan = plan;
-  state.prepared = plannedOperations.get(plan) ?? prepared;
+  return { plan, prepared: plannedOperations.get(plan) ?? prepared };
 }
 
 /** The client's operation, or its rewrite with its own fields separated from @requires ones. */

@@ -6,6 +6,7 @@ import type { FilteredOperation, ResponsePath } from "../auth/filter-operation.j
 import type { TrustedRequest } from "../protection/trusted-documents.js";
 import type { HttpInput } from "../request/graphql-request.js";
 import type { RouterContext } from "../request/router-context.js";
+import type { SampledLabel } from "../shadow/shadow-reads.js";
 import type { SchemaVersion } from "../supergraph/schema-version.js";
 import type { PreparedOperation } from "./prepare-operation.js";
 import { noOverrides, type ResolvedOverrides } from "./resolve-overrides.js";
@@ -27,6 +28,8 @@ export class RequestState {
   authorization: Authorization = { denied: [], emptied: [] };
   overrides: ResolvedOverrides = noOverrides;
   plan!: QueryPlan;
+  /** shadow-sample: labels whose other path also answers this request, after the client's answer. */
+  shadowReads: readonly SampledLabel[] = [];
   /** plan: the operation uses @defer and the client reads multipart/mixed (answered in parts). */
   incremental = false;
   result!: GatewayExecutionResult;

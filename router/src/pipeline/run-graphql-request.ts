@@ -32,6 +32,7 @@ export async function runGraphQLRequest(
     if (events)
       return { status: 200, body: {}, events: shapedEvents(events, state), operationName: state.operationName };
     const shaped = withAuthorizationErrors(executionResponse(state.result), state.authorization);
+    router.shadowReads.afterAnswer(state, shaped.body, router);
     return { ...shaped, operationName: state.operationName };
   } catch (error) {
     if (error instanceof RequestError) {

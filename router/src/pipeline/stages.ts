@@ -67,5 +67,7 @@ export const stages: ReadonlyArray<readonly [name: string, stage: Stage]> = [
   // Progressive @override: which labels are on for this caller.
   ["overrides", resolveOverrides],
   ["plan", planOperation],
+  // Shadow reads: a sample of the requests touching a migrating field is compared with its other path.
+  ["shadow-sample", (state, router) => router.shadowReads.sample(state, router)],
   ["execute", executePlan],
 ];

@@ -16,7 +16,7 @@ afterAll(() => pools.close());
 const version = overrideSchemaVersion(pools);
 const query = '{ product(id: "1") { price } }';
 const rollout = (percent: number): RolloutState => ({
-  current: () => ({ labels: { [PRICE]: percent } }),
+  current: () => ({ labels: { [PRICE]: percent }, shadow: {} }),
   refresh: async () => {},
   close: () => {},
 });

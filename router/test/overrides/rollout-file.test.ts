@@ -54,6 +54,6 @@ describe("rollout file", () => {
 
   it("starts with everything on legacy when the file is missing", async () => {
     state = await startRolloutSources({ file: "/nonexistent/rollout.json", logger, pollMs: 500 });
-    expect(state.current()).toEqual({ labels: {} });
+    expect(state.current()).toEqual({ labels: {}, shadow: {} });
   });
 });
