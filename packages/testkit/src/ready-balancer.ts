@@ -3,17 +3,21 @@
 // and stops being ready after `failureThreshold` failed probes in a row (2, as in the Helm chart),
 // so one slow probe on a busy machine does not pull it; a draining or stopped backend gets none.
 // No retries: a request that a backend drops fails, as it would in a cluster. WebSocket upgrades
-// are proxied like requests. Backends can be swapped while it runs. A backend must keep serving
-// while draining for at least `pullWithinMs` (as SHUTDOWN_DRAIN_MS must exceed the chart's
-// period × threshold + timeout), or requests still reach it after it closed.
+// are proxied like requests. A backend being stopped is `remove`d first, as Kubernetes takes a
+// terminating pod out of its Service's endpoints before the pod gets SIGTERM: the probes alone
+// pull it only as fast as this (busy) test process's timers fire. A backend must still keep
+// serving while draining for at least `pullWithinMs` (as SHUTDOWN_DRAIN_MS must exceed the
+// chart's period × threshold + timeout) for the requests already on their way to it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 
 export interface ReadyBalancer {
   url: string;
-  /** Sets the backends (base URLs such as http://127.0.0.1:4002); new ones start not ready. */
-  setBackends(backends: string[]): void;
+  /** Stops routing to a backend (a base URL such as http://127.0.0.1:4002) at once. */
+  remove(backend: string): void;
+  /** Adds a backend (again); it is routed to from its first ready probe on. */
+  add(backend: string): void;
   /** The longest a draining backend may still get requests: the wait for the next round, then
    * `failureThreshold` rounds whose probes each time out. */
   pullWithinMs: number;
@@ -44,6 +48,7 @@ export async function startReadyBalancer(
         } catch {
           // down, or slower than the probe timeout
         }
+        if (!all.includes(backend)) return; // removed while probed
         const failed = ok ? 0 : (failures.get(backend) ?? 0) + 1;
         failures.set(backend, failed);
         if (ok) ready.add(backend);
@@ -116,8 +121,13 @@ export async function startReadyBalancer(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     pullWithinMs: probeMs + failureThreshold * (probeMs + probeTimeoutMs),
-    setBackends(backendsNow) {
-      all = [...backendsNow];
+    remove(backend) {
+      all = all.filter((known) => known !== backend);
+      ready.delete(backend);
+      failures.delete(backend);
+    },
+    add(backend) {
+      if (!all.includes(backend)) all = [...all, backend];
     },
     ready: () => all.filter((backend) => ready.has(backend)),
     async close() {

@@ -149,11 +149,14 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       children.set(key, child);
       await waitForHealthy(`http://127.0.0.1:${ports.get(key)}/ready`, 90_000);
       const backend = `http://127.0.0.1:${ports.get(key)}`;
+      balancers.get(name)!.add(backend);
       await waitFor(() => balancers.get(name)!.ready().includes(backend), { what: `the balancer to route to ${key}` });
     };
     const stopInstance = async (name: ProcessName, instance: number) => {
       const child = children.get(`${name}#${instance}`)!;
       if (child.exitCode !== null) return;
+      // Out of the Service first, then SIGTERM; the drain covers requests already on their way.
+      balancers.get(name)!.remove(`http://127.0.0.1:${ports.get(`${name}#${instance}`)}`);
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       const code = await exited;
