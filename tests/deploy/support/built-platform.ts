@@ -116,8 +116,10 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
     const ports = new Map<string, number>();
     for (const name of [...subgraphs, "router" as const])
       for (let i = 0; i < instances; i++) ports.set(`${name}#${i}`, await freePort());
+    /** An instance's base URL, "<name>#<instance>" → http://127.0.0.1:<port>. */
+    const instanceUrl = (key: string) => `http://127.0.0.1:${ports.get(key)}`;
     const backends = (name: ProcessName) =>
-      Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${ports.get(`${name}#${i}`)}`);
+      Array.from({ length: instances }, (_, i) => instanceUrl(`${name}#${i}`));
     for (const name of [...subgraphs, "router" as const]) balancers.set(name, await startReadyBalancer(backends(name)));
     const subgraphUrls = Object.fromEntries(
       subgraphs.map((name) => [name, `${balancers.get(name)!.url}/graphql`]),
@@ -147,8 +149,8 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       });
       child.stdout!.resume(); // logs go to stderr at LOG_LEVEL=error; keep the pipe from filling
       children.set(key, child);
-      await waitForHealthy(`http://127.0.0.1:${ports.get(key)}/ready`, 90_000);
-      const backend = `http://127.0.0.1:${ports.get(key)}`;
+      const backend = instanceUrl(key);
+      await waitForHealthy(`${backend}/ready`, 90_000);
       balancers.get(name)!.add(backend);
       await waitFor(() => balancers.get(name)!.ready().includes(backend), { what: `the balancer to route to ${key}` });
     };
@@ -156,7 +158,7 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       const child = children.get(`${name}#${instance}`)!;
       if (child.exitCode !== null) return;
       // Out of the Service first, then SIGTERM; the drain covers requests already on their way.
-      balancers.get(name)!.remove(`http://127.0.0.1:${ports.get(`${name}#${instance}`)}`);
+      balancers.get(name)!.remove(instanceUrl(`${name}#${instance}`));
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       const code = await exited;
