@@ -11,6 +11,7 @@ export * from "./events/contracts/cache.js";
 export * as catalogEvents from "./events/contracts/catalog.js";
 export * as identityEvents from "./events/contracts/identity.js";
 export * as inventoryEvents from "./events/contracts/inventory.js";
+export * as legacyEvents from "./events/contracts/legacy.js";
 export * as orderEvents from "./events/contracts/orders.js";
 export * as paymentEvents from "./events/contracts/payments.js";
 export * from "./events/envelope.js";

@@ -12,8 +12,8 @@ export function seedId(kind: string, key: string | number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** mulberry32: tiny, fast, and deterministic across platforms. */
-function prng(seed: number) {
+/** mulberry32: tiny, fast, and deterministic across platforms (the legacy order history uses it too). */
+export function prng(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,8 +1,8 @@
 // The legacy service: the monolith's view of the fields still being migrated away from it. It
-// publishes and consumes no events: its tables are read-only here and only shrink as fields move
-// to their new owners.
+// consumes no events; its relay publishes the monolith's order changes (legacy.orders), which a
+// trigger in its database captures into the outbox while the orders domain takes over.
 import { readFileSync } from "node:fs";
-import { type BaseRequestContext, defineService } from "@shopstream/kernel";
+import { type BaseRequestContext, defineService, topics } from "@shopstream/kernel";
 import { parse } from "graphql";
 import type { LegacyContext } from "./context.js";
 import { createPrisma } from "./db.js";
@@ -22,6 +22,7 @@ export const legacyService = defineService({
       typeDefs,
       resolvers,
       services: {},
+      publishes: [topics.legacyOrders],
       context: (base: BaseRequestContext): LegacyContext => ({
         ...base,
         loaders: createLoaders(db),

@@ -6,6 +6,8 @@ export const topics = {
   paymentsPayments: "payments.payments",
   cacheInvalidations: "cache.invalidations",
   identityUsers: "identity.users",
+  /** The monolith's order changes during the strangler-fig parallel run (change capture). */
+  legacyOrders: "legacy.orders",
 } as const;
 
 export const dlqTopic = (topic: string) => `${topic}.dlq`;

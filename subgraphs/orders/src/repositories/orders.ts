@@ -73,7 +73,8 @@ export const confirmPending = (tx: OrdersTx, ids: readonly string[]) =>
 /** PENDING orders placed before `cutoff`, oldest first. */
 export const findStalePending = (db: Db, cutoff: Date, limit: number) =>
   db.order.findMany({
-    where: { status: "PENDING", placedAt: { lt: cutoff } },
+    // An order imported from the monolith is the monolith's to finish, never timed out here.
+    where: { status: "PENDING", placedAt: { lt: cutoff }, externalRef: null },
     orderBy: { placedAt: "asc" },
     take: limit,
     select: { id: true },

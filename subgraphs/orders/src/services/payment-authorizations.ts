@@ -74,13 +74,19 @@ export function createAuthorizer(deps: ServiceDeps, { provider, call, failed }: 
       );
       return undefined;
     }
+    // Only orders imported from the monolith have no token, and they never get a payment to authorize.
+    if (order.paymentToken === null) {
+      await refuse(payment, "DECLINED", "order has no payment token");
+      return undefined;
+    }
+    const cardToken = order.paymentToken;
     try {
       const result = await call(() =>
         provider.authorize({
           idempotencyKey: `${payment.order_id}:authorize:${payment.attempt}`,
           reference: payment.order_id,
           amount: { amount: payment.amount, currency: payment.currency },
-          cardToken: order.paymentToken,
+          cardToken,
         }),
       );
       if (result.outcome === "AUTHORIZED") return { payment, authorizationId: result.authorizationId };
