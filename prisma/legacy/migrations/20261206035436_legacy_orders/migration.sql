@@ -49,6 +49,24 @@ ALTER TABLE "legacy_order_item" ADD CONSTRAINT "legacy_order_item_qty_check" CHE
 -- The seeded history ends below 500000, and orders the monolith takes during the parallel run are numbered from there.
 ALTER SEQUENCE "legacy_order_order_no_seq" RESTART WITH 500000;
 
+-- An order as one JSON document in the shape of the legacy.order.changed contract (without its
+-- changeSeq): what change capture publishes and what the orders backfill reads, so both see the same.
+CREATE FUNCTION "legacy_order_snapshot"(wanted integer) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+      'orderNo', o.order_no, 'custId', o.cust_id, 'status', o.ord_status, 'currency', o.curr_cd,
+      'subtotal', o.sub_amt::text, 'shipping', o.ship_amt::text, 'tax', o.tax_amt::text, 'total', o.tot_amt::text,
+      'shipVia', o.ship_via,
+      'shipTo', jsonb_build_object('name', o.ship_name, 'line1', o.ship_addr1, 'line2', o.ship_addr2,
+        'city', o.ship_city, 'postalCode', o.ship_zip, 'country', o.ship_ctry),
+      'createdAt', to_char(o.created_ts, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+      'modifiedAt', to_char(o.modified_ts, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+      'items', COALESCE((
+        SELECT jsonb_agg(jsonb_build_object('lineNo', i.line_no, 'skuId', i.sku_id, 'skuCode', i.sku_code,
+          'prodId', i.prod_id, 'prodName', i.prod_name, 'qty', i.qty, 'unitPrice', i.unit_price::text) ORDER BY i.line_no)
+        FROM legacy_order_item i WHERE i.order_no = o.order_no), '[]'::jsonb))
+  FROM legacy_order o WHERE o.order_no = wanted
+$$;
+
 -- Change capture for the parallel run: every committed change to an order (header or items) puts
 -- one `legacy.order.changed` event with the order's full snapshot into outbox_event, which the
 -- legacy service's relay publishes like every other domain's. Deferred to commit, so the snapshot
@@ -62,38 +80,24 @@ CREATE FUNCTION "legacy_order_capture"() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
   changed_no integer := CASE WHEN TG_OP = ''DELETE'' THEN OLD.order_no ELSE NEW.order_no END\x3B
   marker text := ''shopstream.legacy_captured_'' || changed_no\x3B
-  snapshot jsonb\x3B
+  snapshot jsonb := legacy_order_snapshot(changed_no)\x3B
   event_id uuid := gen_random_uuid()\x3B
 BEGIN
-  IF current_setting(''shopstream.legacy_capture'', true) = ''off'' OR current_setting(marker, true) = ''1'' THEN
+  -- The monolith never deletes orders, and an item deleted with its order leaves nothing to capture.
+  IF snapshot IS NULL OR current_setting(''shopstream.legacy_capture'', true) = ''off''
+     OR current_setting(marker, true) = ''1'' THEN
     RETURN NULL\x3B
   END IF\x3B
   PERFORM set_config(marker, ''1'', true)\x3B
-  SELECT jsonb_build_object(
-      ''orderNo'', o.order_no, ''custId'', o.cust_id, ''status'', o.ord_status, ''currency'', o.curr_cd,
-      ''subtotal'', o.sub_amt::text, ''shipping'', o.ship_amt::text, ''tax'', o.tax_amt::text, ''total'', o.tot_amt::text,
-      ''shipVia'', o.ship_via,
-      ''shipTo'', jsonb_build_object(''name'', o.ship_name, ''line1'', o.ship_addr1, ''line2'', o.ship_addr2,
-        ''city'', o.ship_city, ''postalCode'', o.ship_zip, ''country'', o.ship_ctry),
-      ''createdAt'', to_char(o.created_ts, ''YYYY-MM-DD"T"HH24:MI:SS"Z"''),
-      ''modifiedAt'', to_char(o.modified_ts, ''YYYY-MM-DD"T"HH24:MI:SS"Z"''),
-      ''items'', COALESCE((
-        SELECT jsonb_agg(jsonb_build_object(''lineNo'', i.line_no, ''skuId'', i.sku_id, ''skuCode'', i.sku_code,
-          ''prodId'', i.prod_id, ''prodName'', i.prod_name, ''qty'', i.qty, ''unitPrice'', i.unit_price::text) ORDER BY i.line_no)
-        FROM legacy_order_item i WHERE i.order_no = o.order_no), ''[]''::jsonb),
-      ''changeSeq'', nextval(''legacy_order_change_seq''))
-    INTO snapshot FROM legacy_order o WHERE o.order_no = changed_no\x3B
-  -- The monolith never deletes orders\x3B an item deleted with its order leaves nothing to capture.
-  IF snapshot IS NULL THEN
-    RETURN NULL\x3B
-  END IF\x3B
+  snapshot := snapshot || jsonb_build_object(''changeSeq'', nextval(''legacy_order_change_seq''))\x3B
   INSERT INTO outbox_event (event_id, topic, key, type, payload)
   VALUES (event_id, ''legacy.orders'', changed_no::text, ''legacy.order.changed'', jsonb_build_object(
-    ''id'', event_id, ''type'', ''legacy.order.changed'', ''version'', 1, ''source'', ''legacy'', ''subject'', changed_no::text,
+    ''id'', event_id, ''type'', ''legacy.order.changed'', ''version'', 1, ''source'', ''legacy'',
+    ''subject'', changed_no::text,
     ''time'', to_char(clock_timestamp() AT TIME ZONE ''UTC'', ''YYYY-MM-DD"T"HH24:MI:SS.MS"Z"''), ''data'', snapshot))\x3B
   PERFORM pg_notify(''outbox_event'', '''')\x3B
   RETURN NULL\x3B
-END ';
+END';
 
 CREATE CONSTRAINT TRIGGER "legacy_order_captured" AFTER INSERT OR UPDATE ON "legacy_order"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "legacy_order_capture"();

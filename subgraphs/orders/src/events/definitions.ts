@@ -1,6 +1,6 @@
 // The event definitions this service produces and consumes. Their topics are the contracts'
 // topics; the kernel's KAFKA_TOPIC_PREFIX namespaces them per environment (tests get their own).
-import { catalogEvents, inventoryEvents, orderEvents, paymentEvents } from "@shopstream/kernel";
+import { catalogEvents, inventoryEvents, legacyEvents, orderEvents, paymentEvents } from "@shopstream/kernel";
 
 export const ordersEvents = {
   productChanged: catalogEvents.productChanged,
@@ -8,6 +8,7 @@ export const ordersEvents = {
   stockReserved: inventoryEvents.stockReserved,
   stockRejected: inventoryEvents.stockRejected,
   shipmentUpdated: inventoryEvents.shipmentUpdated,
+  legacyOrderChanged: legacyEvents.legacyOrderChanged,
   orderPlaced: orderEvents.orderPlaced,
   orderConfirmed: orderEvents.orderConfirmed,
   orderCancelled: orderEvents.orderCancelled,

@@ -1,7 +1,9 @@
-// The orders service's Kafka handlers: the catalog read model and the saga's replies from inventory.
+// The orders service's Kafka handlers: the catalog read model, the saga's replies from inventory
+// and the monolith's order changes during the strangler-fig parallel run.
 import { type EventHandler, on } from "@shopstream/kernel";
 import type { OrdersTx } from "../db.js";
 import { applyPriceChanged, applyProductChanged } from "../services/catalog-read-model.js";
+import { applyLegacyOrderChanged } from "../services/legacy-order-import.js";
 import type { createOrderSaga } from "../services/order-saga.js";
 import type { EventSet } from "./definitions.js";
 
@@ -15,5 +17,6 @@ export function orderEventHandlers(
     on(events.stockReserved, saga.onStockReserved),
     on(events.stockRejected, saga.onStockRejected),
     on(events.shipmentUpdated, saga.onShipmentUpdated),
+    on(events.legacyOrderChanged, applyLegacyOrderChanged),
   ];
 }
