@@ -14,9 +14,14 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createScratchDatabase(domain: string): Promise<ScratchDatabase> {
+/** `suffix` (from another scratch database) gives two domains' twins one switch, as a task reading both needs. */
+export async function createScratchDatabase(
+  domain: string,
+  options: { suffix?: string } = {},
+): Promise<ScratchDatabase> {
   const base = parseEnv(postgresEnv(domain));
-  const suffix = `${base.PGDATABASE_SUFFIX}_${uniqueName("s").replace(/[^a-z0-9]/g, "")}`.slice(0, 40);
+  const suffix =
+    options.suffix ?? `${base.PGDATABASE_SUFFIX}_${uniqueName("s").replace(/[^a-z0-9]/g, "")}`.slice(0, 40);
   const name = base.PGDATABASE + suffix;
   await admin(base, `CREATE DATABASE "${name}"`);
   try {
