@@ -118,8 +118,7 @@ export async function startBuiltPlatform(options: BuiltPlatformOptions = {}): Pr
       for (let i = 0; i < instances; i++) ports.set(`${name}#${i}`, await freePort());
     /** An instance's base URL, "<name>#<instance>" → http://127.0.0.1:<port>. */
     const instanceUrl = (key: string) => `http://127.0.0.1:${ports.get(key)}`;
-    const backends = (name: ProcessName) =>
-      Array.from({ length: instances }, (_, i) => instanceUrl(`${name}#${i}`));
+    const backends = (name: ProcessName) => Array.from({ length: instances }, (_, i) => instanceUrl(`${name}#${i}`));
     for (const name of [...subgraphs, "router" as const]) balancers.set(name, await startReadyBalancer(backends(name)));
     const subgraphUrls = Object.fromEntries(
       subgraphs.map((name) => [name, `${balancers.get(name)!.url}/graphql`]),
