@@ -82,7 +82,7 @@ describe("the Helm chart", () => {
             .map((object) => object.metadata.name)
             .sort(),
         ).toEqual([...deployments].sort());
-        const jobs = byKind(objects, "Job");
+        const jobs = byKind(objects, "Job").filter((job) => job.metadata.name.includes("-migrate-"));
         expect(jobs.map((job) => job.spec.template.spec.containers[0].command.at(-1)).sort()).toEqual([
           "catalog",
           "identity",
@@ -98,6 +98,38 @@ describe("the Helm chart", () => {
         expect(autoscaled).not.toContain("shop-shopstream-orders");
       });
     });
+
+  it("runs the legacy order backfill as a Job when enabled, reading the monolith's database", () => {
+    expect(byKind(rendered.default!.objects, "Job").map((job) => job.metadata.name)).not.toContainEqual(
+      expect.stringContaining("backfill"),
+    );
+    const [job, ...more] = byKind(rendered["external services"]!.objects, "Job").filter(
+      (object) => object.spec.template.metadata.labels["app.kubernetes.io/name"] === "legacy-backfill",
+    );
+    expect(more).toEqual([]);
+    const container = job!.spec.template.spec.containers[0];
+    expect(container.command).toEqual([
+      "node",
+      "subgraphs/orders/dist/backfill.js",
+      "--run",
+      "legacy-orders",
+      "--batch-size",
+      "500",
+      "--rate",
+      "500",
+    ]);
+    const env = Object.fromEntries(
+      container.env.map((entry: K8sObject) => [entry.name, entry.value ?? entry.valueFrom]),
+    );
+    expect(env).toMatchObject({
+      PGHOST: "orders-db-rw",
+      PGDATABASE: "orders",
+      LEGACY_PGHOST: "legacy.postgres.database.example.com",
+      LEGACY_PGDATABASE: "monolith",
+      LEGACY_PGUSER: "shopstream_legacy",
+      LEGACY_PGPASSWORD: { secretKeyRef: { name: "shopstream-production", key: "PGPASSWORD_LEGACY" } },
+    });
+  });
 
   it("ships the supergraph and trusted documents as ConfigMaps the router mounts", () => {
     const objects = rendered["external services"]!.objects;
