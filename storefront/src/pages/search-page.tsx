@@ -1,7 +1,7 @@
 // Search with facets (brand, category, size, colour, price band), sorting and "load more"
 // (cursor pagination). The URL holds the state, so a search can be shared or reloaded.
 import { useQuery } from "@apollo/client/react";
-import { useState } from "react";
+import { startTransition, useOptimistic, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ErrorNotice } from "../components/error-notice";
 import { ProductGrid } from "../components/product-card";
@@ -97,15 +97,28 @@ const facetGroups = (facets: Facets) => [
   },
 ];
 
+const sortFrom = (params: URLSearchParams): ProductSort =>
+  (params.get("sort") as ProductSort | null) ?? (params.get("q") ? "RELEVANCE" : "NEWEST");
+
 const wideScreen = () => window.matchMedia("(min-width: 48rem)").matches;
 
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [urlParams, setUrlParams] = useSearchParams();
+  // The router applies a URL change in a transition; until it commits, the facets and the sort show
+  // the shopper's choice rather than snapping back to the old URL's.
+  const [params, showParams] = useOptimistic(urlParams);
+  const setParams = (next: URLSearchParams) =>
+    startTransition(() => {
+      showParams(next);
+      setUrlParams(next);
+    });
   const [filtersOpen, setFiltersOpen] = useState(wideScreen);
-  const search = params.get("q") || null;
-  const sort = (params.get("sort") as ProductSort | null) ?? (search ? "RELEVANCE" : "NEWEST");
-  const result = useQuery(SearchProductsQuery, { variables: { search, filter: filterFrom(params), sort } });
-  const products = result.data?.products;
+  const search = urlParams.get("q") || null;
+  const result = useQuery(SearchProductsQuery, {
+    variables: { search, filter: filterFrom(urlParams), sort: sortFrom(urlParams) },
+  });
+  // The last answer stays on screen (facets included) while a changed search loads.
+  const products = (result.data ?? result.previousData)?.products;
   const toggle = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     const values = next.getAll(name);
@@ -139,7 +152,7 @@ export function SearchPage() {
             <label htmlFor="sort">Sort by</label>
             <select
               id="sort"
-              value={sort}
+              value={sortFrom(params)}
               onChange={(event) => {
                 const next = new URLSearchParams(params);
                 next.set("sort", event.target.value);
