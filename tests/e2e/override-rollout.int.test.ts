@@ -18,6 +18,14 @@ import {
   NEW_ANSWER,
   startAvailabilityMigration,
 } from "./support/availability-migration.js";
+import {
+  applyRollout,
+  fieldMismatches as fieldMismatchesOf,
+  inParallel,
+  shadowReads as shadowReadsOf,
+  shadowReadsSettled,
+  subgraphFetches,
+} from "./support/rollout-probes.js";
 
 let migration: Awaited<ReturnType<typeof startAvailabilityMigration>>;
 let router: RunningRouter;
@@ -70,21 +78,6 @@ async function availability(headers: Record<string, string> = {}, ofSku = sku) {
 }
 
 const servedBy = (answer: string) => (answer === NEW_ANSWER ? "new" : answer === LEGACY_ANSWER ? "legacy" : answer);
-
-/** Runs `count` calls with at most `concurrency` in flight. */
-async function inParallel<T>(count: number, concurrency: number, call: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await call(i);
-      }
-    }),
-  );
-  return results;
-}
 
 describe("progressive @override rollout through the router", () => {
   it("at 25 %, serves 25 ± 2 % of 10,000 anonymous visitors from the new subgraph, each from the side its decision chose", async () => {
@@ -169,39 +162,11 @@ describe("progressive @override rollout through the router", () => {
   });
 });
 
-/** A counter's value summed over the series matching `labels` (a histogram's: its `series`). */
-async function counterValue(name: string, labels: Record<string, string>, series?: string): Promise<number> {
-  const metric = (await metricsRegistry.getMetricsAsJSON()).find((m) => m.name === name);
-  const matches = (value: { labels: Record<string, unknown>; metricName?: string }) =>
-    (!series || value.metricName === series) &&
-    Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted);
-  return metric?.values.filter(matches).reduce((sum, value) => sum + value.value, 0) ?? 0;
-}
-const shadowReads = (primary: string, outcome: string) =>
-  counterValue("router_shadow_reads_total", { label: LABEL, primary, outcome });
-const fieldMismatches = () =>
-  counterValue("router_shadow_mismatches_total", { label: LABEL, field: "Variant.availability" });
-const fetches = (subgraph: string) =>
-  counterValue("router_subgraph_fetch_duration_seconds", { subgraph }, "router_subgraph_fetch_duration_seconds_count");
-/** Writes the setting, then waits until no shadow read of the previous one is still finishing. */
-async function setRollout(rollout: unknown): Promise<void> {
-  await writeFile(rolloutFile, JSON.stringify(rollout));
-  // The file watcher applies it within milliseconds; the router's 500 ms re-read at the latest.
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  await settled();
-}
-async function settled(): Promise<void> {
-  let last = -1;
-  await waitFor(
-    async () => {
-      const now = await counterValue("router_shadow_reads_total", { label: LABEL });
-      const still = now === last;
-      last = now;
-      return still;
-    },
-    { timeoutMs: 10_000, intervalMs: 200, what: "shadow reads to settle" },
-  );
-}
+const shadowReads = (primary: string, outcome: string) => shadowReadsOf(LABEL, primary, outcome);
+const fieldMismatches = () => fieldMismatchesOf(LABEL, "Variant.availability");
+const setRollout = (rollout: unknown) => applyRollout(rolloutFile, rollout, LABEL);
+const settled = () => shadowReadsSettled(LABEL);
+const fetches = subgraphFetches;
 
 describe("shadow reads of a migrating field", () => {
   it("answers a sample along the other path too: a disagreement is a mismatch on exactly that field, logged with a diff, and the client's answer is unchanged", async () => {

@@ -37,10 +37,13 @@ let scarceProduct: { name: string; slug: string };
 const stockedProduct = (quantity: number) => storefrontClient(platform).createStockedProduct(quantity);
 
 beforeAll(async () => {
-  // Availability has moved from the monolith (the strangler step done): the products this test
-  // creates exist only in the new services.
+  // Availability and order history have moved from the monolith (the strangler steps done): the
+  // products and orders this test creates exist only in the new services.
   const rollout = path.join(mkdtempSync(path.join(tmpdir(), "rollout-")), "rollout.json");
-  writeFileSync(rollout, JSON.stringify({ labels: { "legacy:variant-availability": 100 } }));
+  writeFileSync(
+    rollout,
+    JSON.stringify({ labels: { "legacy:variant-availability": 100, "legacy:order-history": 100 } }),
+  );
   platform = await startBuiltPlatform({ routerEnv: { ROLLOUT_PATH: rollout } });
   [storefront, browser] = await Promise.all([startBuiltStorefront(platform), launchChromium()]);
   [product, scarceProduct] = [await stockedProduct(50), await stockedProduct(1)];

@@ -19,6 +19,7 @@ export * from "./events/money.js";
 export * from "./events/topics.js";
 export * from "./graphql/errors.js";
 export * from "./graphql/http-io.js";
+export * from "./graphql/order-history-cursor.js";
 export * from "./graphql/subgraph-server.js";
 export * from "./graphql/subgraph-subscriptions.js";
 export * from "./kafka/client.js";

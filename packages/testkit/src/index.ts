@@ -11,4 +11,5 @@ export * from "./processes.js";
 export * from "./ready-balancer.js";
 export * from "./scratch-database.js";
 export * from "./test-service.js";
+export * from "./token-issuer.js";
 export * from "./topic-observer.js";

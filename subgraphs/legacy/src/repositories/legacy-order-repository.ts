@@ -82,7 +82,9 @@ const toRow = (order: Awaited<ReturnType<typeof findOrders>>[number]): LegacyOrd
   items: order.items.map(({ orderNo: _orderNo, ...item }) => ({ ...item, unitPrice: item.unitPrice.toFixed(2) })),
 });
 
-const findOrders = (prisma: LegacyPrisma, where: { orderNo?: { in: number[] }; custId?: string }, take?: number) =>
+type OrderWhere = NonNullable<Parameters<LegacyPrisma["legacyOrder"]["findMany"]>[0]>["where"];
+
+const findOrders = (prisma: LegacyPrisma, where: OrderWhere, take?: number) =>
   prisma.legacyOrder.findMany({
     where,
     include: withItems,
@@ -92,3 +94,22 @@ const findOrders = (prisma: LegacyPrisma, where: { orderNo?: { in: number[] }; c
 
 export const ordersByNo = async (prisma: LegacyPrisma, orderNos: readonly number[]) =>
   (await findOrders(prisma, { orderNo: { in: [...orderNos] } })).map(toRow);
+
+/**
+ * A customer's orders, newest first (ties by number), after the given position: `orderNo`
+ * undefined means every order placed at `createdTs` counts as already seen.
+ */
+export async function customerOrders(
+  prisma: LegacyPrisma,
+  custId: string,
+  take: number,
+  after?: { createdTs: Date; orderNo?: number },
+) {
+  const before = after && {
+    OR: [
+      { createdTs: { lt: after.createdTs } },
+      ...(after.orderNo === undefined ? [] : [{ createdTs: after.createdTs, orderNo: { lt: after.orderNo } }]),
+    ],
+  };
+  return (await findOrders(prisma, { custId, ...before }, take)).map(toRow);
+}

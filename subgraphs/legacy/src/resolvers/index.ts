@@ -1,3 +1,5 @@
+import { Query } from "./query.js";
+import { User } from "./user.js";
 import { Variant } from "./variant.js";
 
-export const resolvers = { Variant };
+export const resolvers = { Query, User, Variant };

@@ -37,8 +37,7 @@ const appendTimelineSql = `
   SELECT t."orderId", t.kind, t.detail, t.at
   FROM jsonb_to_recordset($1::jsonb) AS t("orderId" text, kind text, detail text, at timestamptz)`;
 
-const monolithStatus = (order: ImportedOrder) =>
-  `monolith status ${order.monolithStatus}: ${legacyEvents.legacyOrderStatuses[order.monolithStatus as legacyEvents.LegacyOrderStatus]}`;
+const monolithStatus = (order: ImportedOrder) => legacyEvents.legacyStatusDetail(order.monolithStatus);
 
 /** Writes what is new or newer; returns how many orders were inserted and how many updated. */
 export async function writeImportedOrders(tx: OrdersTx, orders: readonly ImportedOrder[]) {
@@ -58,7 +57,7 @@ export async function writeImportedOrders(tx: OrdersTx, orders: readonly Importe
     const order = byId.get(id)!;
     const status = { orderId: id, kind: "LEGACY_STATUS", detail: monolithStatus(order), at: order.modifiedAt };
     return isNew.has(id)
-      ? [{ orderId: id, kind: "PLACED", detail: "in the monolith", at: order.placedAt }, status]
+      ? [{ orderId: id, kind: "PLACED", detail: legacyEvents.legacyPlacedDetail, at: order.placedAt }, status]
       : [status];
   });
   await tx.$executeRawUnsafe(appendTimelineSql, JSON.stringify(timeline));

@@ -2,12 +2,15 @@
 // alike: money from decimals to integer minor units, the monolith's statuses to ours, its order
 // number kept as the external reference and, prefixed, as the public id (so `order(id)` finds the
 // same order along both paths of the rollout).
-import type { legacyEvents } from "@shopstream/kernel";
+import { legacyEvents } from "@shopstream/kernel";
 
 type LegacyOrderSnapshot = legacyEvents.LegacyOrderSnapshot;
 type OrderStatus = "PENDING" | "CONFIRMED" | "CANCELLED";
 
-export class LegacyOrderMappingError extends Error {}
+const { decimalToMinorUnits, LegacyOrderMappingError, legacyOrderId, legacyShippingMethod, legacyStatusMeaning } =
+  legacyEvents;
+
+export { decimalToMinorUnits, LegacyOrderMappingError };
 
 export interface ImportedOrder {
   id: string;
@@ -25,7 +28,7 @@ export interface ImportedOrder {
   shippingAddress: LegacyOrderSnapshot["shipTo"];
   placedAt: string;
   modifiedAt: string;
-  monolithStatus: string;
+  monolithStatus: legacyEvents.LegacyOrderStatus;
   lines: {
     variantId: string;
     productId: string;
@@ -34,25 +37,6 @@ export interface ImportedOrder {
     quantity: number;
     unitPrice: number;
   }[];
-}
-
-export const importedOrderId = (orderNo: number) => `LO-${orderNo}`;
-
-const statuses: Record<LegacyOrderSnapshot["status"], [OrderStatus, ImportedOrder["cancelReason"]]> = {
-  N: ["PENDING", null],
-  P: ["CONFIRMED", null],
-  S: ["CONFIRMED", null],
-  D: ["CONFIRMED", null],
-  X: ["CANCELLED", "CUSTOMER"],
-  F: ["CANCELLED", "PAYMENT_DECLINED"],
-};
-
-/** "492.80" → 49280: string arithmetic, never through a float. */
-export function decimalToMinorUnits(amount: string): number {
-  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount);
-  if (!match) throw new LegacyOrderMappingError(`amount ${JSON.stringify(amount)} is not a decimal with two places`);
-  const value = Number(match[2]) * 100 + Number(match[3]);
-  return match[1] ? -value : value;
 }
 
 function assertTwoDecimalCurrency(currency: string) {
@@ -66,9 +50,9 @@ export function mapLegacyOrder(order: LegacyOrderSnapshot): ImportedOrder {
   const variants = new Set(order.items.map((item) => item.skuId));
   if (variants.size !== order.items.length)
     throw new LegacyOrderMappingError(`legacy order ${order.orderNo} lists a SKU twice`);
-  const [status, cancelReason] = statuses[order.status];
+  const { status, cancellationReason: cancelReason } = legacyStatusMeaning[order.status];
   return {
-    id: importedOrderId(order.orderNo),
+    id: legacyOrderId(order.orderNo),
     externalRef: String(order.orderNo),
     externalVersion: order.changeSeq,
     userId: order.custId,
@@ -79,7 +63,7 @@ export function mapLegacyOrder(order: LegacyOrderSnapshot): ImportedOrder {
     shipping: decimalToMinorUnits(order.shipping),
     tax: decimalToMinorUnits(order.tax),
     total: decimalToMinorUnits(order.total),
-    shippingMethod: order.shipVia === "EXP" ? "EXPRESS" : "STANDARD",
+    shippingMethod: legacyShippingMethod(order.shipVia),
     shippingAddress: order.shipTo,
     placedAt: order.createdAt,
     modifiedAt: order.modifiedAt,

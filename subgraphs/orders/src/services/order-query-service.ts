@@ -1,22 +1,18 @@
 // Reading orders: who may see what (the owner, or scope orders:admin) and cursor pagination of
-// a user's history (newest first; the cursor encodes placedAt and id).
-import { badUserInput, hasScope, type Identity } from "@shopstream/kernel";
+// a user's history (newest first; the kernel's order-history cursor).
+import {
+  badUserInput,
+  decodeOrderHistoryCursor,
+  encodeOrderHistoryCursor,
+  hasScope,
+  type Identity,
+} from "@shopstream/kernel";
 import { GraphQLError } from "graphql";
 import { findOrder, listUserOrders } from "../repositories/orders.js";
 import type { ServiceDeps } from "./deps.js";
 
 export const ADMIN_SCOPE = "orders:admin";
 const MAX_PAGE = 100;
-
-const encodeCursor = (o: { placedAt: Date; id: string }) =>
-  Buffer.from(`${o.placedAt.toISOString()}|${o.id}`).toString("base64url");
-
-function decodeCursor(cursor: string) {
-  const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const placedAt = new Date(time ?? "");
-  if (!id || Number.isNaN(placedAt.getTime())) throw badUserInput("Invalid cursor.", { argument: "after" });
-  return { placedAt, id };
-}
 
 /** Only the user themself or an admin may see a user's orders and cart. */
 export function assertSelfOrAdmin(identity: Identity, userId: string) {
@@ -41,13 +37,18 @@ export function createOrderQueryService(deps: ServiceDeps) {
       assertSelfOrAdmin(identity, userId);
       if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
         throw badUserInput(`first must be 0..${MAX_PAGE}.`, { argument: "first" });
-      const rows = await listUserOrders(deps.prisma, userId, first + 1, after ? decodeCursor(after) : undefined);
+      const rows = await listUserOrders(
+        deps.prisma,
+        userId,
+        first + 1,
+        after ? decodeOrderHistoryCursor(after) : undefined,
+      );
       const page = rows.slice(0, first);
       return {
-        edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
+        edges: page.map((node) => ({ cursor: encodeOrderHistoryCursor(node), node })),
         pageInfo: {
           hasNextPage: rows.length > first,
-          endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null,
+          endCursor: page.length ? encodeOrderHistoryCursor(page[page.length - 1]!) : null,
         },
       };
     },

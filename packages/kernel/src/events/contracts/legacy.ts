@@ -18,6 +18,42 @@ export const legacyOrderStatuses = {
 
 export type LegacyOrderStatus = keyof typeof legacyOrderStatuses;
 
+/** What the monolith's status codes mean in the federated schema (OrderStatus, CancellationReason). */
+export const legacyStatusMeaning: Record<
+  LegacyOrderStatus,
+  { status: "PENDING" | "CONFIRMED" | "CANCELLED"; cancellationReason: "CUSTOMER" | "PAYMENT_DECLINED" | null }
+> = {
+  N: { status: "PENDING", cancellationReason: null },
+  P: { status: "CONFIRMED", cancellationReason: null },
+  S: { status: "CONFIRMED", cancellationReason: null },
+  D: { status: "CONFIRMED", cancellationReason: null },
+  X: { status: "CANCELLED", cancellationReason: "CUSTOMER" },
+  F: { status: "CANCELLED", cancellationReason: "PAYMENT_DECLINED" },
+};
+
+/** An imported order's timeline records the monolith's status as a LEGACY_STATUS entry with this detail. */
+export const legacyStatusDetail = (code: LegacyOrderStatus) => `monolith status ${code}: ${legacyOrderStatuses[code]}`;
+
+/** The PLACED entry of an imported order's timeline. */
+export const legacyPlacedDetail = "in the monolith";
+
+/** A monolith value that has no faithful reading in the federated schema. */
+export class LegacyOrderMappingError extends Error {}
+
+/** "492.80" → 49280: string arithmetic, never through a float. */
+export function decimalToMinorUnits(amount: string): number {
+  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount);
+  if (!match) throw new LegacyOrderMappingError(`amount ${JSON.stringify(amount)} is not a decimal with two places`);
+  const value = Number(match[2]) * 100 + Number(match[3]);
+  return match[1] ? -value : value;
+}
+
+/** The monolith's ship-via codes as ShippingMethod. */
+export const legacyShippingMethod = (shipVia: string) => (shipVia === "EXP" ? "EXPRESS" : "STANDARD");
+
+/** Orders keep the monolith's order number, prefixed, as their public id on both paths. */
+export const legacyOrderId = (orderNo: number) => `LO-${orderNo}`;
+
 /** A decimal amount with two places, as the monolith stored money ("12.50"). */
 const decimal = z.string().regex(/^-?\d+\.\d{2}$/, "expected a decimal with two places");
 
